@@ -1,0 +1,62 @@
+using BenchDashboard.Domain;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace BenchDashboard.Data;
+
+/// <summary>The one DbContext: Identity plus the BenchDashboard domain. Components use it through
+/// <see cref="IDbContextFactory{TContext}"/>, one short-lived context per operation.</summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<PipelineVersion> PipelineVersions => Set<PipelineVersion>();
+    public DbSet<BenchCase> BenchCases => Set<BenchCase>();
+    public DbSet<BenchRun> BenchRuns => Set<BenchRun>();
+    public DbSet<BenchResult> BenchResults => Set<BenchResult>();
+    public DbSet<RubricVersion> RubricVersions => Set<RubricVersion>();
+    public DbSet<RubricItem> RubricItems => Set<RubricItem>();
+    public DbSet<ProductionTrace> ProductionTraces => Set<ProductionTrace>();
+    public DbSet<FeedbackEvent> FeedbackEvents => Set<FeedbackEvent>();
+    public DbSet<DailyMetric> DailyMetrics => Set<DailyMetric>();
+    public DbSet<SamplingRound> SamplingRounds => Set<SamplingRound>();
+    public DbSet<SampledTrace> SampledTraces => Set<SampledTrace>();
+    public DbSet<TraceReview> TraceReviews => Set<TraceReview>();
+    public DbSet<RubricReview> RubricReviews => Set<RubricReview>();
+    public DbSet<RubricReviewDecision> RubricReviewDecisions => Set<RubricReviewDecision>();
+    public DbSet<UpgradeAudit> UpgradeAudits => Set<UpgradeAudit>();
+    public DbSet<UpgradeAuditDecision> UpgradeAuditDecisions => Set<UpgradeAuditDecision>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime is UTC. SQLite keeps it as sortable ISO text; reading it back restores Kind=Utc.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+
+        // Enums as their names: readable in the database file and stable if members are reordered.
+        configurationBuilder.Properties<BenchCaseStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<BenchCaseSource>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<FeedbackKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<SamplingStrategy>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<SamplingRoundStatus>().HaveConversion<string>().HaveMaxLength(8);
+        configurationBuilder.Properties<ReviewVerdict>().HaveConversion<string>().HaveMaxLength(8);
+        configurationBuilder.Properties<BenchWouldCatch>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<RubricItemDecision>().HaveConversion<string>().HaveMaxLength(8);
+        configurationBuilder.Properties<CaseChange>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<UpgradeCaseDecision>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ApiScopes>().HaveConversion<string>().HaveMaxLength(64);
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,43 @@
+using BenchDashboard.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BenchDashboard.Data.Configurations;
+
+internal sealed class ProductionTraceConfiguration : IEntityTypeConfiguration<ProductionTrace>
+{
+    public void Configure(EntityTypeBuilder<ProductionTrace> e)
+    {
+        e.HasOne<Project>().WithMany().HasForeignKey(t => t.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<PipelineVersion>().WithMany().HasForeignKey(t => t.PipelineVersionId).OnDelete(DeleteBehavior.SetNull);
+        e.HasIndex(t => new { t.ProjectId, t.TraceId }).IsUnique();
+        // Sampling windows and input-drift statistics read traces by project and time.
+        e.HasIndex(t => new { t.ProjectId, t.Timestamp });
+        e.Property(t => t.TraceId).HasMaxLength(256);
+        e.Property(t => t.Category).HasMaxLength(128);
+    }
+}
+
+internal sealed class FeedbackEventConfiguration : IEntityTypeConfiguration<FeedbackEvent>
+{
+    public void Configure(EntityTypeBuilder<FeedbackEvent> e)
+    {
+        e.HasOne<Project>().WithMany().HasForeignKey(f => f.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(f => new { f.ProjectId, f.EventId }).IsUnique();
+        // Trend queries aggregate by project, time and kind.
+        e.HasIndex(f => new { f.ProjectId, f.Timestamp, f.Kind });
+        e.HasIndex(f => new { f.ProjectId, f.TraceId });
+        e.Property(f => f.EventId).HasMaxLength(256);
+        e.Property(f => f.TraceId).HasMaxLength(256);
+    }
+}
+
+internal sealed class DailyMetricConfiguration : IEntityTypeConfiguration<DailyMetric>
+{
+    public void Configure(EntityTypeBuilder<DailyMetric> e)
+    {
+        e.HasOne<Project>().WithMany().HasForeignKey(m => m.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(m => new { m.ProjectId, m.Metric, m.Date }).IsUnique();
+        e.Property(m => m.Metric).HasMaxLength(32);
+    }
+}

@@ -1,0 +1,78 @@
+using BenchDashboard.Domain;
+using BenchDashboard.Features.ApiKeys;
+using BenchDashboard.Features.Audit;
+using BenchDashboard.Features.Demo;
+using BenchDashboard.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BenchDashboard.Data;
+
+/// <summary>Runs once at start, before the app serves: migrations, WAL, roles, bootstrap accounts and keys, demo data.</summary>
+public static class DatabaseInitializer
+{
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+        var dbFactory = sp.GetRequiredService<IDbContextFactory<AppDbContext>>();
+
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+            // WAL lets the dashboard read while ingestion writes; the setting is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        var roleManager = sp.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roleManager.RoleExistsAsync(role)) await roleManager.CreateAsync(new IdentityRole(role));
+        }
+
+        var options = sp.GetRequiredService<IOptions<BenchDashboardOptions>>().Value;
+        await BootstrapAsync(sp, options.Bootstrap, logger);
+
+        if (options.Demo ?? !app.Environment.IsProduction())
+        {
+            await sp.GetRequiredService<DemoDataSeeder>().SeedIfEmptyAsync(options.DemoAnchorDate);
+        }
+    }
+
+    private static async Task BootstrapAsync(IServiceProvider sp, BootstrapOptions bootstrap, ILogger logger)
+    {
+        var audit = sp.GetRequiredService<AuditLog>();
+        if (!string.IsNullOrEmpty(bootstrap.AdminEmail) && !string.IsNullOrEmpty(bootstrap.AdminPassword))
+        {
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            if (!(await users.GetUsersInRoleAsync(Roles.Admin)).Any() && await users.FindByEmailAsync(bootstrap.AdminEmail) is null)
+            {
+                var admin = new AppUser { UserName = bootstrap.AdminEmail, Email = bootstrap.AdminEmail, EmailConfirmed = true, DisplayName = "Administrator" };
+                var created = await users.CreateAsync(admin, bootstrap.AdminPassword);
+                if (!created.Succeeded)
+                {
+                    throw new InvalidOperationException("Bootstrap admin could not be created: " +
+                        string.Join(" ", created.Errors.Select(e => e.Description)));
+                }
+                await users.AddToRoleAsync(admin, Roles.Admin);
+                await audit.AppendAsync("system", AuditActions.Bootstrap, $"user:{admin.Email}", new { Role = Roles.Admin });
+                logger.LogInformation("Bootstrap admin {Email} created.", admin.Email);
+            }
+        }
+
+        if (!string.IsNullOrEmpty(bootstrap.ApiKey))
+        {
+            var dbFactory = sp.GetRequiredService<IDbContextFactory<AppDbContext>>();
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var hash = ApiKeyService.Hash(bootstrap.ApiKey);
+            if (!await db.ApiKeys.AnyAsync(k => k.KeyHash == hash))
+            {
+                await sp.GetRequiredService<ApiKeyService>()
+                    .CreateAsync("bootstrap", ApiScopes.All, projectId: null, actor: "system", chosenSecret: bootstrap.ApiKey);
+                logger.LogInformation("Bootstrap API key created (all scopes, all projects).");
+            }
+        }
+    }
+}

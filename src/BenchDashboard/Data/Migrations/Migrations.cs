@@ -1,0 +1,10 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace BenchDashboard.Data.Migrations;
+
+// One line per migration; the SQL lives in the .sql file named by the id.
+
+[DbContext(typeof(AppDbContext))]
+[Migration("20261122010000_InitialSchema")]
+public sealed class InitialSchema : SqlScriptMigration;

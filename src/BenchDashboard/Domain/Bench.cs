@@ -1,0 +1,67 @@
+namespace BenchDashboard.Domain;
+
+public enum BenchCaseStatus { Active, Retired }
+
+public enum BenchCaseSource { Imported, ProductionGap, Incident }
+
+/// <summary>A test case of the eval bench, known by the id the bench runner uses.</summary>
+public class BenchCase
+{
+    public int Id { get; set; }
+    public int ProjectId { get; set; }
+    public required string ExternalId { get; set; }
+    public string? Input { get; set; }
+    public string? ExpectedBehaviour { get; set; }
+    public string? Category { get; set; }
+    public BenchCaseStatus Status { get; set; }
+    public BenchCaseSource Source { get; set; }
+    /// <summary>JSON snapshot of the production trace a gap case came from; kept because traces may be deleted.</summary>
+    public string? ProvenanceTraceJson { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>One execution of the bench against one pipeline version and rubric version.</summary>
+public class BenchRun
+{
+    public int Id { get; set; }
+    public int ProjectId { get; set; }
+    public required string RunId { get; set; }
+    public int PipelineVersionId { get; set; }
+    public PipelineVersion? PipelineVersion { get; set; }
+    public int? RubricVersionId { get; set; }
+    public DateTime StartedAt { get; set; }
+    public List<BenchResult> Results { get; set; } = [];
+}
+
+public class BenchResult
+{
+    public int Id { get; set; }
+    public int BenchRunId { get; set; }
+    public int BenchCaseId { get; set; }
+    public BenchCase? BenchCase { get; set; }
+    public bool Passed { get; set; }
+    public double? Score { get; set; }
+    /// <summary>JSON object: rubric item key to pass/fail, when the runner reports per-item outcomes.</summary>
+    public string? ItemOutcomesJson { get; set; }
+}
+
+/// <summary>An immutable version of the grading rubric; a change makes a new version.</summary>
+public class RubricVersion
+{
+    public int Id { get; set; }
+    public int ProjectId { get; set; }
+    public int Number { get; set; }
+    public string? ApprovedBy { get; set; }
+    public DateTime? ApprovedAt { get; set; }
+    public string? Notes { get; set; }
+    public List<RubricItem> Items { get; set; } = [];
+}
+
+public class RubricItem
+{
+    public int Id { get; set; }
+    public int RubricVersionId { get; set; }
+    public required string Key { get; set; }
+    public required string Description { get; set; }
+    public double Weight { get; set; } = 1;
+}

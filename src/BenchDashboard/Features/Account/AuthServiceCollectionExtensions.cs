@@ -1,0 +1,101 @@
+using BenchDashboard.Data;
+using BenchDashboard.Domain;
+using BenchDashboard.Features.ApiKeys;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Identity;
+
+namespace BenchDashboard.Features.Account;
+
+public static class AuthServiceCollectionExtensions
+{
+    /// <summary>The default scheme: API keys when a bearer header is present, otherwise the Identity cookie.</summary>
+    public const string SmartScheme = "CookieOrApiKey";
+
+    public static WebApplicationBuilder AddAuth(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+                o.DefaultForbidScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie or API key", o => o.ForwardDefaultSelector = SelectScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+
+        services.AddAuthorization(o => o.AddApiPolicies());
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.Cookie.Name = CookieName;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // A browser calling the API with its cookie gets status codes, not a redirect to the sign-in page.
+            o.Events.OnRedirectToLogin = ctx => IsApi(ctx.Request)
+                ? WriteProblemAsync(ctx.HttpContext, 401, "Authentication required")
+                : RedirectAsync(ctx);
+            o.Events.OnRedirectToAccessDenied = ctx => IsApi(ctx.Request)
+                ? WriteProblemAsync(ctx.HttpContext, 403, "Forbidden")
+                : RedirectAsync(ctx);
+        });
+
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                // NIST SP 800-63B: length, not composition rules.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        // A disabled account or changed roles take effect within a minute, even in an open browser tab.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddScoped<ApiKeyService>();
+        return builder;
+    }
+
+    /// <summary>Bearer header: the key scheme. An API call without one: the cookie if the browser sent it, else the
+    /// key scheme (whose challenge is a 401 problem). Everything else: the Identity cookie.</summary>
+    private static string SelectScheme(HttpContext ctx)
+    {
+        if (ApiKeyAuthenticationHandler.TryReadBearer(ctx.Request, out _)) return ApiKeyAuthenticationHandler.SchemeName;
+        if (IsApi(ctx.Request) && !ctx.Request.Cookies.ContainsKey(CookieName)) return ApiKeyAuthenticationHandler.SchemeName;
+        return IdentityConstants.ApplicationScheme;
+    }
+
+    private const string CookieName = "BenchDashboard.Auth";
+
+    internal static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    private static Task WriteProblemAsync(HttpContext ctx, int status, string title) =>
+        Results.Problem(statusCode: status, title: title).ExecuteAsync(ctx);
+
+    private static Task RedirectAsync(RedirectContext<CookieAuthenticationOptions> ctx)
+    {
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,373 @@
+using System.Diagnostics;
+using System.Text.Json;
+using BenchDashboard.Data;
+using BenchDashboard.Domain;
+using BenchDashboard.Features.Audit;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace BenchDashboard.Features.Demo;
+
+/// <summary>
+/// Generates the demo story of ARCHITECTURE.md on an empty database: nine months of a support assistant whose
+/// bench passes 93–96 % while a new, uncovered category drags user satisfaction down from month 5 on.
+/// Deterministic: the same anchor date gives the same rows. Bulk rows go through prepared SQLite commands in one
+/// transaction, since ~400,000 traces through EF change tracking would take minutes.
+/// </summary>
+public sealed class DemoDataSeeder(
+    IDbContextFactory<AppDbContext> dbFactory, UserManager<AppUser> users, AuditLog audit, ILogger<DemoDataSeeder> logger)
+{
+    private const int Seed = 20260301;
+
+    public async Task<bool> SeedIfEmptyAsync(DateOnly? anchorDate, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Projects.AnyAsync(ct)) return false;
+
+        var stopwatch = Stopwatch.StartNew();
+        var end = anchorDate ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var day0 = end.AddDays(-(DemoStory.Days - 1));
+        var rng = new Random(Seed);
+
+        var accounts = await EnsureAccountsAsync();
+        var project = new Project
+        {
+            Slug = DemoStory.ProjectSlug, Name = "Support assistant", IsDemo = true, CreatedAt = At(day0, 0),
+            Description = "Demo: a customer-support chat assistant. Generated data, see the README.",
+        };
+        db.Projects.Add(project);
+        await db.SaveChangesAsync(ct);
+
+        var versions = DemoStory.Versions.Select(v => new PipelineVersion
+        {
+            ProjectId = project.Id, Version = v.Version, DeployedAt = At(day0.AddDays(v.Day), 9),
+            Model = v.Model, Prompt = v.Prompt, Tools = v.Day >= 139 ? "order-lookup" : null,
+            DataSources = v.Day >= 236 ? "help-centre-2026" : "help-centre-2025", Notes = v.Notes,
+        }).ToList();
+        db.PipelineVersions.AddRange(versions);
+        var rubrics = CreateRubrics(project.Id, day0, accounts[Roles.Lead]);
+        db.RubricVersions.AddRange(rubrics);
+        await db.SaveChangesAsync(ct);
+
+        var cases = CreateBenchCases(project.Id, day0, rng);
+        db.BenchCases.AddRange(cases);
+        await db.SaveChangesAsync(ct);
+        var runs = CreateBenchRuns(project.Id, day0, versions, rubrics, cases, rng);
+        db.BenchRuns.AddRange(runs);
+        await db.SaveChangesAsync(ct);
+
+        var (traceCount, eventCount) = await InsertTracesAndFeedbackAsync(db, project.Id, day0, versions, rng, ct);
+        await CreateSamplingRoundsAsync(db, project.Id, day0, cases, accounts, rng, ct);
+        CreateRubricReview(db, project.Id, day0, rubrics, accounts[Roles.Lead]);
+        CreateUpgradeAudit(db, project.Id, day0, runs, accounts[Roles.Lead]);
+        await db.SaveChangesAsync(ct);
+
+        await audit.AppendAsync("system", AuditActions.DemoSeeded, $"project:{project.Slug}",
+            new { From = day0, To = end, Traces = traceCount, FeedbackEvents = eventCount, BenchRuns = runs.Count }, ct);
+        logger.LogInformation("Demo project '{Slug}' seeded: {Traces} traces, {Events} feedback events, {Runs} bench runs, {Days} days to {End} in {Seconds:F1} s.",
+            project.Slug, traceCount, eventCount, runs.Count, DemoStory.Days, end, stopwatch.Elapsed.TotalSeconds);
+        return true;
+    }
+
+    /// <summary>Prints the demo accounts when this database holds the demo project.</summary>
+    public async Task PrintDemoAccountsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Projects.AnyAsync(p => p.IsDemo, ct)) return;
+        var lines = DemoStory.Accounts.Select(a => $"  {a.Role,-9} {a.Email,-22} password: {a.Password}");
+        logger.LogWarning("Demo data is loaded. Demo accounts (never use these in production):\n{Accounts}", string.Join('\n', lines));
+    }
+
+    private async Task<Dictionary<string, AppUser>> EnsureAccountsAsync()
+    {
+        var byRole = new Dictionary<string, AppUser>();
+        foreach (var account in DemoStory.Accounts)
+        {
+            var user = await users.FindByEmailAsync(account.Email);
+            if (user is null)
+            {
+                user = new AppUser { UserName = account.Email, Email = account.Email, EmailConfirmed = true, DisplayName = account.DisplayName };
+                var result = await users.CreateAsync(user, account.Password);
+                if (!result.Succeeded) throw new InvalidOperationException($"Demo account {account.Email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+                await users.AddToRoleAsync(user, account.Role);
+            }
+            byRole[account.Role] = user;
+        }
+        return byRole;
+    }
+
+    private static List<RubricVersion> CreateRubrics(int projectId, DateOnly day0, AppUser lead)
+    {
+        RubricItem Item(string key, string description) => new() { Key = key, Description = description };
+        return
+        [
+            new RubricVersion
+            {
+                ProjectId = projectId, Number = 1, ApprovedBy = lead.Email, ApprovedAt = At(day0, 8), Notes = "Launch rubric.",
+                Items = [Item("correct", "The answer is factually correct for the customer's order and our policies."),
+                         Item("actionable", "The customer knows what happens next or what to do."),
+                         Item("tone", "Polite, calm, no blame."),
+                         Item("format", "Short paragraphs; links as links; no internal jargon.")],
+            },
+            new RubricVersion
+            {
+                ProjectId = projectId, Number = 2, ApprovedBy = lead.Email, ApprovedAt = At(day0.AddDays(200), 15),
+                Notes = "Quarterly review: escalation and disputed charges added; format folded into tone.",
+                Items = [Item("correct", "The answer is factually correct for the customer's order and our policies."),
+                         Item("actionable", "The customer knows what happens next or what to do."),
+                         Item("tone", "Polite, calm, no blame; short paragraphs, no internal jargon."),
+                         Item("escalates", "Disputed charges and legal threats are handed to a human with context."),
+                         Item("no-deflection", "Does not answer a specific complaint with a generic policy link.")],
+            },
+        ];
+    }
+
+    private static List<BenchCase> CreateBenchCases(int projectId, DateOnly day0, Random rng)
+    {
+        var cases = new List<BenchCase>(DemoStory.BenchCases);
+        for (var i = 0; i < DemoStory.BenchCases; i++)
+        {
+            var category = DemoStory.BaseCategories[i % DemoStory.BaseCategories.Length];
+            cases.Add(new BenchCase
+            {
+                ProjectId = projectId,
+                ExternalId = $"{category.Split(' ')[0]}-{i / DemoStory.BaseCategories.Length + 1:000}",
+                Category = category,
+                Input = DemoText.Input(category, rng),
+                Status = BenchCaseStatus.Active,
+                Source = BenchCaseSource.Imported,
+                CreatedAt = At(day0, 7),
+            });
+        }
+        return cases;
+    }
+
+    /// <summary>A run each week and one on every deploy; the same dozen cases fail in every run, plus ~1 % noise.</summary>
+    private static List<BenchRun> CreateBenchRuns(int projectId, DateOnly day0, List<PipelineVersion> versions,
+        List<RubricVersion> rubrics, List<BenchCase> cases, Random rng)
+    {
+        var runDays = Enumerable.Range(0, DemoStory.Days / 7 + 1).Select(w => w * 7 + 3)
+            .Concat(DemoStory.Versions.Select(v => v.Day))
+            .Where(d => d < DemoStory.Days).Distinct().Order().ToList();
+        var chronic = cases.Where((_, i) => i % (DemoStory.BenchCases / DemoStory.ChronicFailures) == 5).Take(DemoStory.ChronicFailures)
+            .Select(c => c.Id).ToHashSet();
+        var runs = new List<BenchRun>();
+        foreach (var day in runDays)
+        {
+            var version = versions.Last(v => v.DeployedAt <= At(day0.AddDays(day), 23));
+            var rubric = day >= 200 ? rubrics[1] : rubrics[0];
+            var run = new BenchRun
+            {
+                ProjectId = projectId, RunId = $"run-{day0.AddDays(day):yyyy-MM-dd}-{version.Version}",
+                PipelineVersionId = version.Id, RubricVersionId = rubric.Id, StartedAt = At(day0.AddDays(day), 11),
+            };
+            foreach (var c in cases)
+            {
+                var passed = !chronic.Contains(c.Id) && rng.NextDouble() >= 0.012;
+                var score = passed ? 0.7 + 0.3 * rng.NextDouble() : 0.2 + 0.4 * rng.NextDouble();
+                run.Results.Add(new BenchResult { BenchCaseId = c.Id, Passed = passed, Score = Math.Round(score, 3) });
+            }
+            runs.Add(run);
+        }
+        return runs;
+    }
+
+    private static async Task<(int Traces, int Events)> InsertTracesAndFeedbackAsync(AppDbContext db, int projectId,
+        DateOnly day0, List<PipelineVersion> versions, Random rng, CancellationToken ct)
+    {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync(ct);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+
+        await using var traceCmd = connection.CreateCommand();
+        traceCmd.Transaction = tx;
+        traceCmd.CommandText = """
+            INSERT INTO ProductionTraces (ProjectId, TraceId, Timestamp, PipelineVersionId, Input, Output, Category, MetadataJson)
+            VALUES ($p, $id, $t, $v, $in, $out, $cat, $meta)
+            """;
+        var tp = AddParameters(traceCmd, "$p", "$id", "$t", "$v", "$in", "$out", "$cat", "$meta");
+        tp["$p"].Value = projectId;
+        traceCmd.Prepare();
+
+        await using var eventCmd = connection.CreateCommand();
+        eventCmd.Transaction = tx;
+        eventCmd.CommandText = """
+            INSERT INTO FeedbackEvents (ProjectId, EventId, TraceId, Timestamp, Kind, Value) VALUES ($p, $id, $tr, $t, $k, $val)
+            """;
+        var ep = AddParameters(eventCmd, "$p", "$id", "$tr", "$t", "$k", "$val");
+        ep["$p"].Value = projectId;
+        eventCmd.Prepare();
+
+        int traces = 0, events = 0;
+        for (var day = 0; day < DemoStory.Days; day++)
+        {
+            var date = day0.AddDays(day);
+            var weekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+            var count = (int)(DemoStory.TracesPerDay * (weekend ? 0.85 : 1.06) * (0.95 + 0.1 * rng.NextDouble()));
+            var newShare = DemoStory.NewCategoryShare(day);
+            for (var i = 0; i < count; i++)
+            {
+                var timestamp = At(date, 0).AddSeconds(86_400.0 * i / count + rng.Next(0, 30));
+                var version = versions.Last(v => v.DeployedAt <= timestamp || v == versions[0]);
+                var category = PickCategory(rng, newShare);
+                var traceId = $"tr-{date:yyyyMMdd}-{i:00000}";
+                tp["$id"].Value = traceId;
+                tp["$t"].Value = timestamp;
+                tp["$v"].Value = version.Id;
+                tp["$in"].Value = DemoText.Input(category, rng);
+                tp["$out"].Value = DemoText.Output(category, rng);
+                tp["$cat"].Value = category;
+                tp["$meta"].Value = $$"""{"channel":"{{(rng.NextDouble() < 0.7 ? "web" : "app")}}","latencyMs":{{rng.Next(400, 4000)}}}""";
+                await traceCmd.ExecuteNonQueryAsync(ct);
+                traces++;
+
+                var profile = category == DemoStory.NewCategory ? DemoStory.Uncovered : DemoStory.Usual;
+                foreach (var (kind, value) in Feedback(profile, rng))
+                {
+                    ep["$id"].Value = $"ev-{traceId}-{kind}";
+                    ep["$tr"].Value = traceId;
+                    ep["$t"].Value = timestamp.AddSeconds(rng.Next(5, 600));
+                    ep["$k"].Value = kind.ToString();
+                    ep["$val"].Value = value.HasValue ? value.Value : DBNull.Value;
+                    await eventCmd.ExecuteNonQueryAsync(ct);
+                    events++;
+                }
+            }
+        }
+        await tx.CommitAsync(ct);
+        return (traces, events);
+    }
+
+    private static IEnumerable<(FeedbackKind Kind, double? Value)> Feedback(DemoStory.FeedbackProfile p, Random rng)
+    {
+        if (rng.NextDouble() < p.ThumbsGiven)
+        {
+            yield return (rng.NextDouble() < p.ThumbsUp ? FeedbackKind.ThumbsUp : FeedbackKind.ThumbsDown, null);
+        }
+        if (rng.NextDouble() < p.CsatGiven)
+        {
+            var u = rng.NextDouble();
+            var score = 1;
+            for (var acc = p.CsatDistribution[0]; u > acc && score < 5; acc += p.CsatDistribution[score++]) { }
+            yield return (FeedbackKind.Csat, score);
+        }
+        if (rng.NextDouble() < p.Rewrite) yield return (FeedbackKind.Rewrite, null);
+        if (rng.NextDouble() < p.Retry) yield return (FeedbackKind.Retry, null);
+        if (rng.NextDouble() < p.Undo) yield return (FeedbackKind.Undo, null);
+        if (rng.NextDouble() < p.FormatError) yield return (FeedbackKind.FormatError, null);
+    }
+
+    private static string PickCategory(Random rng, double newShare)
+    {
+        var u = rng.NextDouble();
+        if (u < newShare) return DemoStory.NewCategory;
+        u = (u - newShare) / (1 - newShare);
+        var acc = 0.0;
+        for (var i = 0; i < DemoStory.BaseCategories.Length; i++)
+        {
+            acc += DemoStory.BaseShares[i];
+            if (u < acc) return DemoStory.BaseCategories[i];
+        }
+        return DemoStory.BaseCategories[^1];
+    }
+
+    /// <summary>Three closed monthly rounds; the last closed one is ~70 days old so the cadence signal has something to say.</summary>
+    private static async Task CreateSamplingRoundsAsync(AppDbContext db, int projectId, DateOnly day0, List<BenchCase> cases,
+        Dictionary<string, AppUser> accounts, Random rng, CancellationToken ct)
+    {
+        var reviewer = accounts[Roles.Reviewer];
+        foreach (var monthStartDay in new[] { 122, 152, 183 })
+        {
+            var from = day0.AddDays(monthStartDay);
+            var to = from.AddDays(30);
+            var period = from.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            var fromAt = At(from, 0);
+            var toAt = At(to, 0);
+            var window = await db.ProductionTraces.AsNoTracking()
+                .Where(t => t.ProjectId == projectId && t.Timestamp >= fromAt && t.Timestamp < toAt)
+                .OrderBy(t => t.Id)
+                .Select(t => new { t.Id, t.Category, t.TraceId })
+                .ToListAsync(ct);
+            var picked = window.OrderBy(_ => rng.Next()).Take(60).ToList();
+            var round = new SamplingRound
+            {
+                ProjectId = projectId, Period = period, Size = 60, Strategy = SamplingStrategy.Uniform, Seed = monthStartDay,
+                WindowFrom = fromAt, WindowTo = toAt, Status = SamplingRoundStatus.Closed, CreatedBy = accounts[Roles.Lead].Email,
+                CreatedAt = At(to, 9), ClosedAt = At(to.AddDays(5), 16),
+            };
+            for (var i = 0; i < picked.Count; i++)
+            {
+                var trace = picked[i];
+                var sampled = new SampledTrace { ProductionTraceId = trace.Id, Position = i + 1, AssignedReviewerId = reviewer.Id };
+                var isNew = trace.Category == DemoStory.NewCategory;
+                var bad = isNew ? rng.NextDouble() < 0.7 : rng.NextDouble() < 0.1;
+                var matched = cases.FirstOrDefault(c => c.Category == trace.Category);
+                sampled.Reviews.Add(new TraceReview
+                {
+                    ReviewerId = reviewer.Id,
+                    Verdict = bad ? ReviewVerdict.Bad : ReviewVerdict.Good,
+                    FailureCategory = bad ? (isNew ? "deflects dispute" : "wrong policy") : null,
+                    BenchWouldCatch = !bad ? BenchWouldCatch.NotApplicable : isNew ? BenchWouldCatch.No : BenchWouldCatch.Yes,
+                    MatchedBenchCaseId = bad && !isNew ? matched?.Id : null,
+                    Notes = bad && isNew ? "Generic renewal answer to a disputed charge; no bench case covers disputes." : null,
+                    ProposedCaseJson = bad && isNew
+                        ? JsonSerializer.Serialize(new { input = "(from trace " + trace.TraceId + ")", category = DemoStory.NewCategory, expected = "Acknowledge the dispute and escalate to a human." })
+                        : null,
+                    ReviewedAt = At(to.AddDays(2), 14),
+                });
+                round.Traces.Add(sampled);
+            }
+            db.SamplingRounds.Add(round);
+        }
+    }
+
+    private static void CreateRubricReview(AppDbContext db, int projectId, DateOnly day0, List<RubricVersion> rubrics, AppUser lead)
+    {
+        db.RubricReviews.Add(new RubricReview
+        {
+            ProjectId = projectId, Quarter = QuarterOf(day0.AddDays(195)), FromRubricVersionId = rubrics[0].Id, ToRubricVersionId = rubrics[1].Id,
+            CreatedAt = At(day0.AddDays(195), 10), SignedOffBy = lead.Email, SignedOffAt = At(day0.AddDays(200), 15),
+            Decisions =
+            [
+                new() { ItemKey = "correct", Decision = RubricItemDecision.Keep, Rationale = "Still the first thing users complain about." },
+                new() { ItemKey = "actionable", Decision = RubricItemDecision.Keep, Rationale = "Correlates with thumbs-up." },
+                new() { ItemKey = "tone", Decision = RubricItemDecision.Change, Rationale = "Format folded in; nobody rates format alone." },
+                new() { ItemKey = "format", Decision = RubricItemDecision.Drop, Rationale = "Passes 100 % for two quarters; measures nothing." },
+                new() { ItemKey = "escalates", Decision = RubricItemDecision.Add, Rationale = "Disputed charges need a human; the bench never checked it." },
+                new() { ItemKey = "no-deflection", Decision = RubricItemDecision.Add, Rationale = "Sampling found generic policy answers to specific complaints." },
+            ],
+        });
+    }
+
+    private static void CreateUpgradeAudit(AppDbContext db, int projectId, DateOnly day0, List<BenchRun> runs, AppUser lead)
+    {
+        var head = runs.First(r => r.RunId.EndsWith("-v6", StringComparison.Ordinal));
+        var @base = runs.Last(r => r.StartedAt < head.StartedAt);
+        var audit = new UpgradeAudit
+        {
+            ProjectId = projectId, BaseRunId = @base.Id, HeadRunId = head.Id, CreatedAt = head.StartedAt.AddHours(2),
+            SignedOffBy = lead.Email, SignedOffAt = head.StartedAt.AddDays(1),
+        };
+        var baseByCase = @base.Results.ToDictionary(r => r.BenchCaseId, r => r.Passed);
+        foreach (var result in head.Results)
+        {
+            if (!baseByCase.TryGetValue(result.BenchCaseId, out var basePassed) || basePassed == result.Passed) continue;
+            audit.Decisions.Add(new UpgradeAuditDecision
+            {
+                BenchCaseId = result.BenchCaseId,
+                Change = result.Passed ? CaseChange.NewlyPassing : CaseChange.NewlyFailing,
+                Decision = result.Passed ? UpgradeCaseDecision.Keep : UpgradeCaseDecision.Investigate,
+                Rationale = result.Passed ? "Flaky before; keep watching." : "Regression candidate; looks like noise, rerun.",
+            });
+        }
+        db.UpgradeAudits.Add(audit);
+    }
+
+    private static Dictionary<string, SqliteParameter> AddParameters(SqliteCommand command, params string[] names) =>
+        names.ToDictionary(n => n, n => command.Parameters.Add(new SqliteParameter { ParameterName = n }));
+
+    private static DateTime At(DateOnly date, int hour) => date.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc);
+
+    private static string QuarterOf(DateOnly d) => $"{d.Year}-Q{(d.Month - 1) / 3 + 1}";
+}

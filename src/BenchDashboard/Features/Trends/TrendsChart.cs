@@ -1,0 +1,75 @@
+using System.Globalization;
+
+namespace BenchDashboard.Features.Trends;
+
+/// <summary>Turns a <see cref="TrendsResult"/> into a Plotly figure: rates in percent on the left axis, CSAT (1–5)
+/// on the right, each line with its 95 % band, and a dashed marker per pipeline version.</summary>
+public static class TrendsChart
+{
+    private sealed record Line(string Metric, string Color, bool Percent, string Axis);
+
+    private static readonly Line[] Lines =
+    [
+        new(TrendMetrics.BenchPassRate, "#1565c0", true, "y"),
+        new(TrendMetrics.ThumbsUpRate, "#2e7d32", true, "y"),
+        new(TrendMetrics.RewriteRate, "#ef6c00", true, "y"),
+        new(TrendMetrics.Csat, "#6a1b9a", false, "y2"),
+    ];
+
+    public static (IReadOnlyList<object> Data, object Layout) Build(TrendsResult trends)
+    {
+        var data = new List<object>();
+        foreach (var line in Lines)
+        {
+            var points = trends.Series[line.Metric];
+            if (points.Count == 0) continue;
+            var scale = line.Percent ? 100.0 : 1.0;
+            var x = points.Select(p => p.T).ToArray();
+            var name = TrendMetrics.Label(line.Metric);
+            // The band: the upper bound, then the lower bound filled up to it.
+            data.Add(new { x, y = points.Select(p => Round(p.High * scale)).ToArray(), yaxis = line.Axis, type = "scatter", mode = "lines",
+                line = new { width = 0, color = line.Color }, hoverinfo = "skip", showlegend = false, legendgroup = line.Metric });
+            data.Add(new { x, y = points.Select(p => Round(p.Low * scale)).ToArray(), yaxis = line.Axis, type = "scatter", mode = "lines",
+                fill = "tonexty", fillcolor = line.Color + "22", line = new { width = 0, color = line.Color }, hoverinfo = "skip",
+                showlegend = false, legendgroup = line.Metric });
+            data.Add(new
+            {
+                x, y = points.Select(p => Round(p.Value * scale)).ToArray(), yaxis = line.Axis, type = "scatter", mode = "lines+markers",
+                name, legendgroup = line.Metric, line = new { color = line.Color, width = 2 }, marker = new { size = 5 },
+                customdata = points.Select(p => new object[] { p.N, Round(p.Low * scale), Round(p.High * scale) }).ToArray(),
+                hovertemplate = $"{name}: %{{y}}{(line.Percent ? " %" : "")}<br>95 % interval %{{customdata[1]}}–%{{customdata[2]}}<br>n = %{{customdata[0]}}<extra>%{{x}}</extra>",
+            });
+        }
+
+        var shapes = trends.Versions.Select(v => (object)new
+        {
+            type = "line", xref = "x", yref = "paper", x0 = Iso(v.DeployedAt), x1 = Iso(v.DeployedAt), y0 = 0, y1 = 1,
+            line = new { color = "#757575", width = 1, dash = "dot" },
+        }).ToArray();
+        var annotations = trends.Versions.Select(v => (object)new
+        {
+            xref = "x", yref = "paper", x = Iso(v.DeployedAt), y = 1.02, text = v.Version, showarrow = false,
+            hovertext = $"{v.Version}: {v.Model} · {v.Prompt}{(string.IsNullOrEmpty(v.Notes) ? "" : " — " + v.Notes)}",
+            font = new { size = 11 },
+        }).ToArray();
+
+        var layout = new
+        {
+            margin = new { t = 40, r = 60, b = 50, l = 60 },
+            hovermode = "x unified",
+            legend = new { orientation = "h", y = -0.15 },
+            xaxis = new { type = "date" },
+            yaxis = new { title = new { text = "Rate (%)" }, range = new[] { 0, 100 }, ticksuffix = " %" },
+            yaxis2 = new { title = new { text = "CSAT (1–5)" }, range = new[] { 1, 5 }, overlaying = "y", side = "right", showgrid = false },
+            shapes,
+            annotations,
+            paper_bgcolor = "rgba(0,0,0,0)",
+            plot_bgcolor = "rgba(0,0,0,0)",
+        };
+        return (data, layout);
+    }
+
+    private static double Round(double v) => Math.Round(v, 2);
+
+    private static string Iso(DateTime t) => t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}

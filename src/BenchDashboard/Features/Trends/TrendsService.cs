@@ -1,0 +1,203 @@
+using System.Globalization;
+using BenchDashboard.Data;
+using BenchDashboard.Domain;
+using BenchDashboard.Statistics;
+using Microsoft.EntityFrameworkCore;
+
+namespace BenchDashboard.Features.Trends;
+
+/// <summary>
+/// Bench pass rate and the user-experience metrics per day, week or month. Rates come from feedback events where a
+/// bucket has them, else from the daily aggregates teams send (weighted by n). Aggregation happens in SQLite;
+/// only one row per day and kind comes back.
+/// </summary>
+public sealed class TrendsService(IDbContextFactory<AppDbContext> dbFactory)
+{
+    public async Task<TrendsResult> GetAsync(int projectId, DateOnly from, DateOnly to, TrendBucket bucket, CancellationToken ct = default)
+    {
+        if (to < from) throw new ArgumentException("'to' is before 'from'.");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var fromAt = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var toAt = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+        var feedback = await db.Database.SqlQuery<DailyFeedbackRow>($"""
+            SELECT substr(Timestamp, 1, 10) AS Day, Kind, COUNT(*) AS Count,
+                   COALESCE(SUM(Value), 0.0) AS Sum, COALESCE(SUM(Value * Value), 0.0) AS SumOfSquares
+            FROM FeedbackEvents
+            WHERE ProjectId = {projectId} AND Timestamp >= {fromAt} AND Timestamp < {toAt}
+            GROUP BY Day, Kind
+            """).ToListAsync(ct);
+        var traces = await db.Database.SqlQuery<DailyCountRow>($"""
+            SELECT substr(Timestamp, 1, 10) AS Day, COUNT(*) AS Count
+            FROM ProductionTraces
+            WHERE ProjectId = {projectId} AND Timestamp >= {fromAt} AND Timestamp < {toAt}
+            GROUP BY Day
+            """).ToListAsync(ct);
+        var aggregates = await db.DailyMetrics.AsNoTracking()
+            .Where(m => m.ProjectId == projectId && m.Date >= from && m.Date <= to)
+            .Select(m => new { m.Date, m.Metric, m.Value, m.N })
+            .ToListAsync(ct);
+        var runs = await db.BenchRuns.AsNoTracking()
+            .Where(r => r.ProjectId == projectId && r.StartedAt >= fromAt && r.StartedAt < toAt)
+            .Select(r => new
+            {
+                r.StartedAt,
+                Total = r.Results.Count(x => x.BenchCase!.Status == BenchCaseStatus.Active),
+                Passed = r.Results.Count(x => x.Passed && x.BenchCase!.Status == BenchCaseStatus.Active),
+            })
+            .ToListAsync(ct);
+        var versions = await db.PipelineVersions.AsNoTracking()
+            .Where(v => v.ProjectId == projectId && v.DeployedAt >= fromAt && v.DeployedAt < toAt)
+            .OrderBy(v => v.DeployedAt)
+            .Select(v => new VersionMarker(v.Version, v.DeployedAt, v.Model, v.Prompt, v.Notes))
+            .ToListAsync(ct);
+
+        var buckets = new Dictionary<DateOnly, BucketTotals>();
+        BucketTotals At(DateOnly day)
+        {
+            var start = BucketStart(day, bucket);
+            if (!buckets.TryGetValue(start, out var totals)) buckets[start] = totals = new BucketTotals();
+            return totals;
+        }
+        foreach (var row in feedback) At(ParseDay(row.Day)).Add(row);
+        foreach (var row in traces) At(ParseDay(row.Day)).Traces += row.Count;
+        foreach (var run in runs)
+        {
+            var totals = At(DateOnly.FromDateTime(run.StartedAt));
+            totals.BenchTotal += run.Total;
+            totals.BenchPassed += run.Passed;
+        }
+        foreach (var m in aggregates) At(m.Date).AddAggregate(m.Metric, m.Value, m.N);
+
+        var series = TrendMetrics.All.ToDictionary(m => m, _ => (IReadOnlyList<TrendPoint>)new List<TrendPoint>());
+        foreach (var (start, totals) in buckets.OrderBy(b => b.Key))
+        {
+            var t = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            foreach (var metric in TrendMetrics.All)
+            {
+                if (totals.Point(metric, t) is { } point) ((List<TrendPoint>)series[metric]).Add(point);
+            }
+        }
+        return new TrendsResult(from, to, bucket, series, versions);
+    }
+
+    /// <summary>The last day with a bench run or feedback, so a project whose data stopped still opens on its data.</summary>
+    public async Task<DateOnly?> LatestDataDateAsync(int projectId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lastFeedback = await db.FeedbackEvents.Where(e => e.ProjectId == projectId)
+            .OrderByDescending(e => e.Timestamp).Select(e => (DateTime?)e.Timestamp).FirstOrDefaultAsync(ct);
+        var lastRun = await db.BenchRuns.Where(r => r.ProjectId == projectId)
+            .OrderByDescending(r => r.StartedAt).Select(r => (DateTime?)r.StartedAt).FirstOrDefaultAsync(ct);
+        var lastMetric = await db.DailyMetrics.Where(m => m.ProjectId == projectId)
+            .OrderByDescending(m => m.Date).Select(m => (DateOnly?)m.Date).FirstOrDefaultAsync(ct);
+        DateOnly? latest = null;
+        foreach (var d in new[] { ToDate(lastFeedback), ToDate(lastRun), lastMetric })
+        {
+            if (d is not null && (latest is null || d > latest)) latest = d;
+        }
+        return latest;
+    }
+
+    private static DateOnly? ToDate(DateTime? t) => t is null ? null : DateOnly.FromDateTime(t.Value);
+
+    public static DateOnly BucketStart(DateOnly day, TrendBucket bucket) => bucket switch
+    {
+        TrendBucket.Day => day,
+        // ISO weeks start on Monday.
+        TrendBucket.Week => day.AddDays(-(((int)day.DayOfWeek + 6) % 7)),
+        TrendBucket.Month => new DateOnly(day.Year, day.Month, 1),
+        _ => throw new ArgumentOutOfRangeException(nameof(bucket)),
+    };
+
+    private static DateOnly ParseDay(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private sealed class DailyFeedbackRow
+    {
+        public required string Day { get; init; }
+        public required string Kind { get; init; }
+        public long Count { get; init; }
+        public double Sum { get; init; }
+        public double SumOfSquares { get; init; }
+    }
+
+    private sealed class DailyCountRow
+    {
+        public required string Day { get; init; }
+        public long Count { get; init; }
+    }
+
+    /// <summary>Everything known about one bucket, before it becomes points.</summary>
+    private sealed class BucketTotals
+    {
+        private readonly Dictionary<FeedbackKind, long> _counts = [];
+        private readonly Dictionary<string, (double WeightedSum, long N)> _aggregates = [];
+        private double _csatSum, _csatSumOfSquares;
+        public long Traces { get; set; }
+        public long BenchTotal { get; set; }
+        public long BenchPassed { get; set; }
+
+        public void Add(DailyFeedbackRow row)
+        {
+            if (!Enum.TryParse<FeedbackKind>(row.Kind, out var kind)) return;
+            _counts[kind] = Count(kind) + row.Count;
+            if (kind == FeedbackKind.Csat)
+            {
+                _csatSum += row.Sum;
+                _csatSumOfSquares += row.SumOfSquares;
+            }
+        }
+
+        public void AddAggregate(string metric, double value, long n)
+        {
+            var (sum, total) = _aggregates.GetValueOrDefault(metric);
+            _aggregates[metric] = (sum + value * n, total + n);
+        }
+
+        private long Count(FeedbackKind kind) => _counts.GetValueOrDefault(kind);
+
+        public TrendPoint? Point(string metric, string t) => metric switch
+        {
+            TrendMetrics.BenchPassRate => Rate(t, BenchPassed, BenchTotal),
+            TrendMetrics.ThumbsUpRate => Count(FeedbackKind.ThumbsUp) + Count(FeedbackKind.ThumbsDown) > 0
+                ? Rate(t, Count(FeedbackKind.ThumbsUp), Count(FeedbackKind.ThumbsUp) + Count(FeedbackKind.ThumbsDown))
+                : FromAggregate(metric, t),
+            TrendMetrics.Csat => Count(FeedbackKind.Csat) > 0 ? Csat(t) : FromAggregate(metric, t),
+            TrendMetrics.RewriteRate => PerTrace(metric, t, FeedbackKind.Rewrite),
+            TrendMetrics.RetryRate => PerTrace(metric, t, FeedbackKind.Retry),
+            TrendMetrics.UndoRate => PerTrace(metric, t, FeedbackKind.Undo),
+            TrendMetrics.FormatErrorRate => PerTrace(metric, t, FeedbackKind.FormatError),
+            _ => null,
+        };
+
+        // Per-trace rates need traces as the denominator; without traces the aggregates are all there is.
+        private TrendPoint? PerTrace(string metric, string t, FeedbackKind kind) =>
+            Traces > 0 ? Rate(t, Math.Min(Count(kind), Traces), Traces) : FromAggregate(metric, t);
+
+        private TrendPoint Csat(string t)
+        {
+            var n = Count(FeedbackKind.Csat);
+            var (mean, low, high) = Intervals.Mean(_csatSum, _csatSumOfSquares, n);
+            return new TrendPoint(t, mean, n, low, high);
+        }
+
+        private TrendPoint? FromAggregate(string metric, string t)
+        {
+            if (!_aggregates.TryGetValue(metric, out var a) || a.N <= 0) return null;
+            var value = a.WeightedSum / a.N;
+            if (metric == TrendMetrics.Csat)
+            {
+                // Aggregates carry no spread, so no honest interval beyond the value itself.
+                return new TrendPoint(t, value, a.N, value, value);
+            }
+            return Rate(t, (long)Math.Round(value * a.N), a.N);
+        }
+
+        private static TrendPoint? Rate(string t, long successes, long n)
+        {
+            if (n <= 0) return null;
+            var (low, high) = Intervals.Wilson(successes, n);
+            return new TrendPoint(t, (double)successes / n, n, low, high);
+        }
+    }
+}

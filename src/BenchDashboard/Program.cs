@@ -1,0 +1,37 @@
+using BenchDashboard.Components;
+using BenchDashboard.Data;
+using BenchDashboard.Features;
+using BenchDashboard.Features.Account;
+using BenchDashboard.Features.Demo;
+using BenchDashboard.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = ContentRootLocator.Find(),
+});
+
+builder.AddOptions();
+builder.AddData();
+builder.AddAuth();
+builder.AddFeatures();
+
+var app = builder.Build();
+
+app.UseErrorHandling();
+if (!app.Environment.IsDevelopment()) app.UseHsts();
+
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapFeatures();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.InitializeDatabaseAsync();
+await app.Services.CreateScope().ServiceProvider.GetRequiredService<DemoDataSeeder>().PrintDemoAccountsAsync();
+await app.RunAsync();
+
+/// <summary>Exposed for WebApplicationFactory in the tests.</summary>
+public partial class Program;

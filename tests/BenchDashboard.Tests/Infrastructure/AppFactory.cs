@@ -1,0 +1,63 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace BenchDashboard.Tests.Infrastructure;
+
+/// <summary>The whole app on a real SQLite file of its own (one per test class), demo data off, with a bootstrap
+/// admin and API key as API.md describes.</summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@test.local";
+    public const string AdminPassword = "correct horse battery staple";
+    public const string BootstrapKey = "test-bootstrap-key-0123456789abcdefghijklmnop";
+
+    public TempDatabase Database { get; } = new();
+
+    /// <summary>Extra settings a test class needs, applied after the defaults.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
+        builder.UseSetting("BenchDashboard:Demo", "false");
+        builder.UseSetting("BenchDashboard:Bootstrap:AdminEmail", AdminEmail);
+        builder.UseSetting("BenchDashboard:Bootstrap:AdminPassword", AdminPassword);
+        builder.UseSetting("BenchDashboard:Bootstrap:ApiKey", BootstrapKey);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+    }
+
+    public HttpClient CreateBrowserClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public HttpClient CreateApiClient(string? key)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        if (key is not null) client.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        return client;
+    }
+
+    /// <summary>Posts the static sign-in form the way a browser does (antiforgery token included).</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
+    {
+        var page = await client.GetStringAsync("/account/login");
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(token), "the sign-in page carries an antiforgery token");
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+        return await client.PostAsync("/account/login", form);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) Database.Dispose();
+    }
+}
