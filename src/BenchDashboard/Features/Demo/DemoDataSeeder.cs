@@ -227,7 +227,9 @@ public sealed class DemoDataSeeder(
                 {
                     ep["$id"].Value = $"ev-{traceId}-{kind}";
                     ep["$tr"].Value = traceId;
-                    ep["$t"].Value = timestamp.AddSeconds(rng.Next(5, 600));
+                    // Feedback follows its trace within minutes, but stays on the trace's day so the demo ends on its anchor date.
+                    var feedbackAt = timestamp.AddSeconds(rng.Next(5, 600));
+                    ep["$t"].Value = feedbackAt.Date == timestamp.Date ? feedbackAt : timestamp;
                     ep["$k"].Value = kind.ToString();
                     ep["$val"].Value = value.HasValue ? value.Value : DBNull.Value;
                     await eventCmd.ExecuteNonQueryAsync(ct);

@@ -60,7 +60,7 @@ public static class TrendsChart
             legend = new { orientation = "h", y = -0.15 },
             xaxis = new { type = "date" },
             yaxis = new { title = new { text = "Rate (%)" }, range = new[] { 0, 100 }, ticksuffix = " %" },
-            yaxis2 = new { title = new { text = "CSAT (1–5)" }, range = new[] { 1, 5 }, overlaying = "y", side = "right", showgrid = false },
+            yaxis2 = new { title = new { text = "CSAT (1–5)" }, range = new[] { 1, 5 }, dtick = 0.5, overlaying = "y", side = "right", showgrid = false },
             shapes,
             annotations,
             paper_bgcolor = "rgba(0,0,0,0)",

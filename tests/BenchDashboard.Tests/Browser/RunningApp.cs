@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+using BenchDashboard.Tests.Infrastructure;
+
+namespace BenchDashboard.Tests.Browser;
+
+/// <summary>
+/// The real, built BenchDashboard executable on Kestrel (127.0.0.1, a free port), with demo data on a fresh SQLite file,
+/// exactly as a user starts it. Shared by the browser tests through <see cref="BrowserCollection"/>.
+/// </summary>
+public sealed class RunningApp : IAsyncLifetime
+{
+    /// <summary>A fixed anchor, so the demo's dates (and so what the tests see) never depend on the day they run.</summary>
+    public static readonly DateOnly DemoAnchor = new(2026, 11, 1);
+
+    private readonly TempDatabase database = new();
+    private readonly StringBuilder output = new();
+    private Process? process;
+
+    public Uri BaseUrl { get; private set; } = default!;
+    public string DatabasePath => database.Path;
+    public string Output { get { lock (output) return output.ToString(); } }
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort();
+        BaseUrl = new Uri($"http://127.0.0.1:{port}");
+        var start = new ProcessStartInfo(AppExecutable())
+        {
+            WorkingDirectory = RepositoryRoot(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        // Development: static web assets are served from the build output, as with `dotnet run`.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_URLS"] = BaseUrl.ToString();
+        start.Environment["ConnectionStrings__Default"] = database.ConnectionString;
+        start.Environment["BenchDashboard__Demo"] = "true";
+        start.Environment["BenchDashboard__DemoAnchorDate"] = DemoAnchor.ToString("yyyy-MM-dd");
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
+        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The app exited with {process.ExitCode}:\n{Output}");
+            try
+            {
+                if ((await http.GetAsync(new Uri(BaseUrl, "/healthz"))).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { /* not listening yet */ }
+            catch (TaskCanceledException) { /* busy seeding */ }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"The app did not answer /healthz within 3 minutes:\n{Output}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process?.Dispose();
+        database.Dispose();
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "BenchDashboard.sln"))) return dir.FullName;
+        }
+        throw new DirectoryNotFoundException("BenchDashboard.sln not found above the test output folder.");
+    }
+
+    /// <summary>The app's own executable, built in the same configuration as these tests (the test project references it).</summary>
+    private static string AppExecutable()
+    {
+        var configuration = typeof(RunningApp).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var bin = Path.Combine(RepositoryRoot(), "src", "BenchDashboard", "bin", configuration);
+        var executable = Directory.EnumerateFiles(bin, "BenchDashboard", SearchOption.AllDirectories)
+            .OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault();
+        return executable ?? throw new FileNotFoundException($"No built BenchDashboard executable under {bin}.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

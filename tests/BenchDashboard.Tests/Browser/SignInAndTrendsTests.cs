@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using BenchDashboard.Features.Demo;
+using Microsoft.Playwright;
+
+namespace BenchDashboard.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public class SignInAndTrendsTests(BrowserFixture browser)
+{
+    public static TheoryData<string> DemoAccounts()
+    {
+        var data = new TheoryData<string>();
+        foreach (var a in DemoStory.Accounts) data.Add(a.Email);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(DemoAccounts))]
+    public async Task Each_role_signs_in_and_sees_the_trends_chart_drawn_with_nine_months_of_data(string email)
+    {
+        var page = await browser.NewPageAsync();
+        await SignInAsync(page, email);
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/p/{DemoStory.ProjectSlug}/trends$"));
+        var chart = page.GetByTestId("trends-chart");
+        // Plotly draws into SVG; wait for the data lines themselves.
+        await Assertions.Expect(chart.Locator("svg.main-svg").First).ToBeVisibleAsync();
+        await Assertions.Expect(chart.Locator("g.scatterlayer g.trace").First).ToBeAttachedAsync();
+
+        var weeks = await chart.EvaluateAsync<int>("el => Math.max(...el.data.map(t => t.x.length))");
+        var firstWeek = await chart.EvaluateAsync<string>("el => el.data[0].x[0]");
+        var lastWeek = await chart.EvaluateAsync<string>("el => el.data[0].x[el.data[0].x.length - 1]");
+        Assert.InRange(weeks, 38, 41);
+        Assert.True((DateOnly.Parse(lastWeek) .DayNumber - DateOnly.Parse(firstWeek).DayNumber) > 250, $"{firstWeek} to {lastWeek}");
+        var names = await chart.EvaluateAsync<string[]>("el => el.data.filter(t => t.name).map(t => t.name)");
+        Assert.Equal(["Bench pass rate", "Thumbs-up rate", "Rewrite rate", "CSAT"], names);
+        var versionMarkers = await chart.EvaluateAsync<int>("el => el.layout.shapes.length");
+        Assert.Equal(DemoStory.Versions.Length, versionMarkers);
+        await Assertions.Expect(page.GetByTestId("demo-badge")).ToBeVisibleAsync();
+
+        await BrowserFixture.ScreenshotAsync(page, "trends-" + email.Split('@')[0]);
+    }
+
+    [Fact]
+    public async Task A_reviewer_cannot_open_admin_and_does_not_see_it_in_the_navigation()
+    {
+        var page = await browser.NewPageAsync();
+        await SignInAsync(page, "reviewer@demo.local");
+        await Assertions.Expect(page.GetByTestId("trends-chart")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation).GetByText("Admin")).ToHaveCountAsync(0);
+
+        await page.GotoAsync("/admin");
+        await Assertions.Expect(page.GetByTestId("access-denied")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("users-grid")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var page = await browser.NewPageAsync();
+        await SignInAsync(page, "lead@demo.local");
+        await Assertions.Expect(page.GetByTestId("trends-chart")).ToBeVisibleAsync();
+
+        await page.GetByTestId("sign-out").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/login"));
+        await Assertions.Expect(page.GetByText("You are signed out.")).ToBeVisibleAsync();
+
+        await page.GotoAsync($"/p/{DemoStory.ProjectSlug}/trends");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/login\\?"));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_shows_a_clear_message_and_no_stack_trace()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email").FillAsync("lead@demo.local");
+        await page.GetByLabel("Password").FillAsync("not the password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("login-error")).ToHaveTextAsync("Invalid email or password.");
+        Assert.DoesNotContain("Exception", await page.ContentAsync());
+    }
+
+    internal static async Task SignInAsync(IPage page, string email)
+    {
+        var password = DemoStory.Accounts.Single(a => a.Email == email).Password;
+        await page.GotoAsync("/");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/login"));
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+}
