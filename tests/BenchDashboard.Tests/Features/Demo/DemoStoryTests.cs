@@ -1,0 +1,156 @@
+using BenchDashboard.Domain;
+using BenchDashboard.Features.Demo;
+using BenchDashboard.Features.Trends;
+using BenchDashboard.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BenchDashboard.Tests.Features.Demo;
+
+/// <summary>The app started on an empty database with demo data on, at a fixed anchor date.</summary>
+public sealed class DemoAppFactory : AppFactory
+{
+    public static readonly DateOnly Anchor = new(2026, 11, 1);
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+    [
+        new("BenchDashboard:Demo", "true"),
+        new("BenchDashboard:DemoAnchorDate", Anchor.ToString("yyyy-MM-dd")),
+    ];
+
+    public DemoAppFactory Started()
+    {
+        _ = Services; // starts the host: migrations, bootstrap and demo seeding run
+        return this;
+    }
+}
+
+public class DemoStoryTests(DemoAppFactory factory) : IClassFixture<DemoAppFactory>
+{
+    private readonly DemoAppFactory app = factory.Started();
+    private static readonly DateOnly Day0 = DemoAppFactory.Anchor.AddDays(-(DemoStory.Days - 1));
+    private static readonly DateOnly CampaignDay = Day0.AddDays(DemoStory.CampaignStartDay);
+
+    private async Task<(TrendPoint Before, TrendPoint After)> BeforeAndAfterAsync(string metric)
+    {
+        await using var db = app.Database.CreateContext();
+        var projectId = await db.Projects.Where(p => p.Slug == DemoStory.ProjectSlug).Select(p => p.Id).SingleAsync();
+        var trends = app.Services.GetRequiredService<TrendsService>();
+        // Three months before the campaign and the last three months, each as one bucket.
+        var before = await trends.GetAsync(projectId, CampaignDay.AddDays(-90), CampaignDay.AddDays(-1), TrendBucket.Month);
+        var after = await trends.GetAsync(projectId, DemoAppFactory.Anchor.AddDays(-89), DemoAppFactory.Anchor, TrendBucket.Month);
+        static TrendPoint Pool(IReadOnlyList<TrendPoint> points) =>
+            new("", points.Sum(p => p.Value * p.N) / points.Sum(p => p.N), points.Sum(p => p.N), 0, 0);
+        return (Pool(before.Series[metric]), Pool(after.Series[metric]));
+    }
+
+    [Fact]
+    public async Task Thumbs_up_falls_from_about_80_to_about_66_percent()
+    {
+        var (before, after) = await BeforeAndAfterAsync(TrendMetrics.ThumbsUpRate);
+        Assert.InRange(before.Value, 0.78, 0.83);
+        Assert.InRange(after.Value, 0.64, 0.69);
+    }
+
+    [Fact]
+    public async Task Csat_falls_from_about_4_3_to_about_3_8()
+    {
+        var (before, after) = await BeforeAndAfterAsync(TrendMetrics.Csat);
+        Assert.InRange(before.Value, 4.2, 4.4);
+        Assert.InRange(after.Value, 3.7, 3.9);
+    }
+
+    [Fact]
+    public async Task Rewrite_rate_rises_from_about_8_to_about_15_percent()
+    {
+        var (before, after) = await BeforeAndAfterAsync(TrendMetrics.RewriteRate);
+        Assert.InRange(before.Value, 0.07, 0.09);
+        Assert.InRange(after.Value, 0.14, 0.16);
+    }
+
+    [Fact]
+    public async Task Every_bench_run_passes_93_to_96_percent_and_the_same_dozen_cases_always_fail()
+    {
+        await using var db = app.Database.CreateContext();
+        var runs = await db.BenchRuns.Include(r => r.Results).ToListAsync();
+        Assert.True(runs.Count >= 40, $"{runs.Count} runs");
+        foreach (var run in runs)
+        {
+            Assert.Equal(DemoStory.BenchCases, run.Results.Count);
+            Assert.InRange(run.Results.Count(r => r.Passed) / (double)run.Results.Count, 0.93, 0.965);
+        }
+        var alwaysFailing = runs.Select(r => r.Results.Where(x => !x.Passed).Select(x => x.BenchCaseId).ToHashSet())
+            .Aggregate((a, b) => { a.IntersectWith(b); return a; });
+        Assert.Equal(DemoStory.ChronicFailures, alwaysFailing.Count);
+    }
+
+    [Fact]
+    public async Task The_new_category_appears_only_from_month_five_and_the_bench_does_not_cover_it()
+    {
+        await using var db = app.Database.CreateContext();
+        var campaignStart = CampaignDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        Assert.False(await db.ProductionTraces.AnyAsync(t => t.Category == DemoStory.NewCategory && t.Timestamp < campaignStart));
+        var lastMonth = DemoAppFactory.Anchor.AddDays(-30).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var recent = await db.ProductionTraces.CountAsync(t => t.Timestamp >= lastMonth);
+        var recentNew = await db.ProductionTraces.CountAsync(t => t.Timestamp >= lastMonth && t.Category == DemoStory.NewCategory);
+        Assert.InRange(recentNew / (double)recent, 0.22, 0.28);
+        Assert.False(await db.BenchCases.AnyAsync(c => c.Category == DemoStory.NewCategory));
+    }
+
+    [Fact]
+    public async Task Nine_months_of_about_1500_traces_a_day_with_six_versions_and_every_screen_has_content()
+    {
+        await using var db = app.Database.CreateContext();
+        var traces = await db.ProductionTraces.CountAsync();
+        Assert.InRange(traces / (double)DemoStory.Days, 1400, 1600);
+        Assert.Equal(DemoStory.Days, await db.ProductionTraces.Select(t => t.Timestamp.Date).Distinct().CountAsync());
+        Assert.Equal(["v1", "v2", "v3", "v4", "v5", "v6"], await db.PipelineVersions.OrderBy(v => v.DeployedAt).Select(v => v.Version).ToListAsync());
+        Assert.Equal(3, await db.SamplingRounds.CountAsync(r => r.Status == SamplingRoundStatus.Closed));
+        Assert.Equal(2, await db.RubricVersions.CountAsync());
+        Assert.Equal(1, await db.RubricReviews.CountAsync());
+        Assert.Equal(1, await db.UpgradeAudits.CountAsync());
+        Assert.True(await db.TraceReviews.AnyAsync(r => r.BenchWouldCatch == BenchWouldCatch.No));
+    }
+
+    [Fact]
+    public async Task Demo_accounts_exist_for_each_role_and_sign_in_with_the_printed_passwords()
+    {
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        foreach (var account in DemoStory.Accounts)
+        {
+            var user = await users.FindByEmailAsync(account.Email);
+            Assert.NotNull(user);
+            Assert.True(await users.CheckPasswordAsync(user, account.Password));
+            Assert.Equal([account.Role], await users.GetRolesAsync(user));
+        }
+    }
+
+    [Fact]
+    public async Task Demo_data_is_never_seeded_into_a_database_that_holds_projects()
+    {
+        using var scope = app.Services.CreateScope();
+        var seeded = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedIfEmptyAsync(DemoAppFactory.Anchor);
+        Assert.False(seeded);
+        await using var db = app.Database.CreateContext();
+        Assert.Equal(1, await db.Projects.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_same_anchor_date_generates_the_same_data()
+    {
+        using var second = new DemoAppFactory().Started();
+        static async Task<string> FingerprintAsync(TempDatabase database)
+        {
+            await using var db = database.CreateContext();
+            var traces = await db.ProductionTraces.OrderBy(t => t.Id).Take(2000)
+                .Select(t => t.TraceId + t.Timestamp + t.Category + t.Input + t.Output).ToListAsync();
+            var feedback = await db.FeedbackEvents.GroupBy(e => e.Kind).OrderBy(g => g.Key)
+                .Select(g => g.Key + ":" + g.Count() + ":" + g.Sum(e => e.Value ?? 0)).ToListAsync();
+            var results = await db.BenchResults.OrderBy(r => r.Id).Select(r => r.Passed ? '1' : '0').ToListAsync();
+            return string.Join("|", traces) + string.Join(",", feedback) + new string([.. results]);
+        }
+        Assert.Equal(await FingerprintAsync(app.Database), await FingerprintAsync(second.Database));
+    }
+}

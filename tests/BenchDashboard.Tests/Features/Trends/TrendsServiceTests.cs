@@ -1,0 +1,154 @@
+using BenchDashboard.Domain;
+using BenchDashboard.Features.Trends;
+using BenchDashboard.Tests.Infrastructure;
+
+namespace BenchDashboard.Tests.Features.Trends;
+
+public class TrendsServiceTests : IAsyncLifetime
+{
+    private readonly TempDatabase database = new();
+    private int projectId;
+    private static readonly DateOnly Monday = new(2026, 3, 2);
+
+    public async Task InitializeAsync()
+    {
+        await database.MigrateAsync();
+        await using var db = database.CreateContext();
+        var project = new Project { Slug = "trend-test", Name = "Trend test", CreatedAt = DateTime.UtcNow };
+        db.Projects.Add(project);
+        await db.SaveChangesAsync();
+        projectId = project.Id;
+
+        // Week of Monday 2 March: events on Monday and Tuesday.
+        var t = At(Monday, 10);
+        var n = 0;
+        void Event(FeedbackKind kind, DateTime at, double? value = null) =>
+            db.FeedbackEvents.Add(new FeedbackEvent { ProjectId = projectId, EventId = $"e{n++}", Timestamp = at, Kind = kind, Value = value });
+        Event(FeedbackKind.ThumbsUp, t); Event(FeedbackKind.ThumbsUp, t); Event(FeedbackKind.ThumbsUp, t.AddDays(1)); Event(FeedbackKind.ThumbsDown, t.AddDays(1));
+        Event(FeedbackKind.Csat, t, 4); Event(FeedbackKind.Csat, t.AddDays(1), 5);
+        Event(FeedbackKind.Rewrite, t); Event(FeedbackKind.Rewrite, t.AddDays(1));
+        for (var i = 0; i < 10; i++)
+        {
+            db.ProductionTraces.Add(new ProductionTrace { ProjectId = projectId, TraceId = $"t{i}", Timestamp = t.AddDays(i % 2), Input = "q" });
+        }
+        // The next week has no events, only the daily aggregates a team sent.
+        db.DailyMetrics.Add(new DailyMetric { ProjectId = projectId, Date = Monday.AddDays(7), Metric = TrendMetrics.ThumbsUpRate, Value = 0.5, N = 100 });
+        db.DailyMetrics.Add(new DailyMetric { ProjectId = projectId, Date = Monday.AddDays(8), Metric = TrendMetrics.ThumbsUpRate, Value = 0.7, N = 300 });
+
+        // A bench run with three active cases (two pass) and a retired one that passes: retired cases do not count.
+        var version = new PipelineVersion { ProjectId = projectId, Version = "v1", DeployedAt = At(Monday, 8), Model = "m1" };
+        db.PipelineVersions.Add(version);
+        var cases = Enumerable.Range(1, 4).Select(i => new BenchCase
+        {
+            ProjectId = projectId, ExternalId = $"case-{i}", Status = i == 4 ? BenchCaseStatus.Retired : BenchCaseStatus.Active, CreatedAt = DateTime.UtcNow,
+        }).ToList();
+        db.BenchCases.AddRange(cases);
+        await db.SaveChangesAsync();
+        db.BenchRuns.Add(new BenchRun
+        {
+            ProjectId = projectId, RunId = "run-1", PipelineVersionId = version.Id, StartedAt = At(Monday.AddDays(2), 9),
+            Results = cases.Select((c, i) => new BenchResult { BenchCaseId = c.Id, Passed = i != 0 }).ToList(),
+        });
+        await db.SaveChangesAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        database.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private Task<TrendsResult> WeeklyAsync() =>
+        new TrendsService(database.Factory).GetAsync(projectId, Monday, Monday.AddDays(13), TrendBucket.Week);
+
+    [Fact]
+    public async Task Thumbs_up_rate_is_ups_over_all_thumbs_with_a_wilson_interval()
+    {
+        var point = (await WeeklyAsync()).Series[TrendMetrics.ThumbsUpRate][0];
+        Assert.Equal("2026-03-02", point.T);
+        Assert.Equal(0.75, point.Value, 10);
+        Assert.Equal(4, point.N);
+        Assert.True(point.Low < 0.75 && point.High > 0.75 && point.Low >= 0 && point.High <= 1);
+    }
+
+    [Fact]
+    public async Task Buckets_without_events_fall_back_to_daily_aggregates_weighted_by_n()
+    {
+        var point = (await WeeklyAsync()).Series[TrendMetrics.ThumbsUpRate][1];
+        Assert.Equal("2026-03-09", point.T);
+        Assert.Equal(0.65, point.Value, 10);
+        Assert.Equal(400, point.N);
+    }
+
+    [Fact]
+    public async Task Csat_is_the_mean_score_and_rewrite_rate_is_per_trace()
+    {
+        var trends = await WeeklyAsync();
+        var csat = trends.Series[TrendMetrics.Csat][0];
+        Assert.Equal(4.5, csat.Value, 10);
+        Assert.Equal(2, csat.N);
+        var rewrite = trends.Series[TrendMetrics.RewriteRate][0];
+        Assert.Equal(0.2, rewrite.Value, 10);
+        Assert.Equal(10, rewrite.N);
+    }
+
+    [Fact]
+    public async Task Bench_pass_rate_counts_active_cases_only()
+    {
+        var point = Assert.Single((await WeeklyAsync()).Series[TrendMetrics.BenchPassRate]);
+        Assert.Equal(2.0 / 3, point.Value, 10);
+        Assert.Equal(3, point.N);
+    }
+
+    [Fact]
+    public async Task Versions_in_the_range_are_returned_as_markers()
+    {
+        var marker = Assert.Single((await WeeklyAsync()).Versions);
+        Assert.Equal("v1", marker.Version);
+        Assert.Equal("m1", marker.Model);
+    }
+
+    [Fact]
+    public async Task Data_outside_the_range_is_ignored()
+    {
+        var trends = await new TrendsService(database.Factory).GetAsync(projectId, Monday.AddDays(7), Monday.AddDays(13), TrendBucket.Week);
+        Assert.Empty(trends.Series[TrendMetrics.BenchPassRate]);
+        Assert.Empty(trends.Series[TrendMetrics.Csat]);
+        Assert.Empty(trends.Versions);
+    }
+
+    [Theory]
+    [InlineData("2026-03-04", TrendBucket.Week, "2026-03-02")]
+    [InlineData("2026-03-08", TrendBucket.Week, "2026-03-02")]
+    [InlineData("2026-03-09", TrendBucket.Week, "2026-03-09")]
+    [InlineData("2026-03-31", TrendBucket.Month, "2026-03-01")]
+    [InlineData("2026-03-31", TrendBucket.Day, "2026-03-31")]
+    public void Buckets_start_on_iso_mondays_and_first_days_of_months(string day, TrendBucket bucket, string start)
+    {
+        Assert.Equal(DateOnly.Parse(start), TrendsService.BucketStart(DateOnly.Parse(day), bucket));
+    }
+
+    [Fact]
+    public void The_chart_puts_rates_in_percent_and_csat_on_its_own_axis_with_a_marker_per_version()
+    {
+        var trends = new TrendsResult(Monday, Monday.AddDays(6), TrendBucket.Week,
+            new Dictionary<string, IReadOnlyList<TrendPoint>>
+            {
+                [TrendMetrics.BenchPassRate] = [new("2026-03-02", 0.95, 300, 0.92, 0.97)],
+                [TrendMetrics.ThumbsUpRate] = [],
+                [TrendMetrics.RewriteRate] = [],
+                [TrendMetrics.Csat] = [new("2026-03-02", 4.2, 50, 4.0, 4.4)],
+            },
+            [new VersionMarker("v2", At(Monday, 9), "m", "p", null)]);
+
+        var (data, layout) = TrendsChart.Build(trends);
+        var json = System.Text.Json.JsonSerializer.Serialize(new { data, layout });
+
+        Assert.Equal(6, data.Count); // two series, each a band (two traces) and a line
+        Assert.Contains("\"y\":[95]", json);
+        Assert.Contains("\"yaxis\":\"y2\"", json);
+        Assert.Contains("\"text\":\"v2\"", json);
+    }
+
+    private static DateTime At(DateOnly d, int hour) => d.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc);
+}
