@@ -42,6 +42,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Waits until the page's Blazor circuit is live, so clicks are handled rather than lost on prerendered HTML.</summary>
+    public static Task WaitForInteractiveAsync(IPage page) =>
+        Assertions.Expect(page.GetByTestId("circuit-ready")).ToBeAttachedAsync();
+
     /// <summary>Saves a screenshot under TestResults/screenshots for people to look at (and CI artifacts).</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {

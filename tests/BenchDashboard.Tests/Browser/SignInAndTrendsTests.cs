@@ -48,7 +48,7 @@ public class SignInAndTrendsTests(BrowserFixture browser)
         var page = await browser.NewPageAsync();
         await SignInAsync(page, "reviewer@demo.local");
         await Assertions.Expect(page.GetByTestId("trends-chart")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Navigation).GetByText("Admin")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Admin", Exact = true })).ToHaveCountAsync(0);
 
         await page.GotoAsync("/admin");
         await Assertions.Expect(page.GetByTestId("access-denied")).ToBeVisibleAsync();
@@ -62,6 +62,7 @@ public class SignInAndTrendsTests(BrowserFixture browser)
         await SignInAsync(page, "lead@demo.local");
         await Assertions.Expect(page.GetByTestId("trends-chart")).ToBeVisibleAsync();
 
+        await BrowserFixture.WaitForInteractiveAsync(page);
         await page.GetByTestId("sign-out").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/login"));
         await Assertions.Expect(page.GetByText("You are signed out.")).ToBeVisibleAsync();

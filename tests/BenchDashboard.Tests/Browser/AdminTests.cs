@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+
+namespace BenchDashboard.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public class AdminTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task An_admin_creates_an_account_that_can_then_sign_in_with_its_role()
+    {
+        var page = await browser.NewPageAsync();
+        await SignInAndTrendsTests.SignInAsync(page, "admin@demo.local");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Admin", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("users-grid")).ToBeVisibleAsync();
+
+        // Validation first: a short password is refused with a readable message.
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync("new.reviewer@demo.local");
+        await page.GetByLabel("Initial password").FillAsync("short");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Use at least 12 characters.")).ToBeVisibleAsync();
+
+        await page.GetByLabel("Initial password").FillAsync("a long enough password");
+        await page.GetByTestId("new-user-roles").GetByText("Reviewer", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("users-message")).ToContainTextAsync("Account new.reviewer@demo.local created.");
+        await Assertions.Expect(page.GetByTestId("users-grid").GetByText("new.reviewer@demo.local")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "admin-users");
+
+        var other = await browser.NewPageAsync();
+        await other.GotoAsync("/account/login");
+        await other.GetByLabel("Email").FillAsync("new.reviewer@demo.local");
+        await other.GetByLabel("Password").FillAsync("a long enough password");
+        await other.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(other.GetByTestId("trends-chart")).ToBeVisibleAsync();
+        await BrowserFixture.WaitForInteractiveAsync(other);
+        await Assertions.Expect(other.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Review", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(other.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Admin", Exact = true })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task An_admin_creates_an_api_key_shown_once_that_works_until_it_is_revoked()
+    {
+        var page = await browser.NewPageAsync();
+        await SignInAndTrendsTests.SignInAsync(page, "admin@demo.local");
+        await Assertions.Expect(page.GetByTestId("trends-chart")).ToBeVisibleAsync();
+        await page.GotoAsync("/admin");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "API keys" }).ClickAsync();
+
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("bench runner");
+        await page.GetByTestId("new-key-scopes").GetByText("read", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
+        var secret = (await page.GetByTestId("new-key-secret").InnerTextAsync()).Trim();
+        Assert.StartsWith("bdk_", secret);
+        await BrowserFixture.ScreenshotAsync(page, "admin-api-key");
+
+        using var api = new HttpClient { BaseAddress = browser.App.BaseUrl };
+        api.DefaultRequestHeaders.Authorization = new("Bearer", secret);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/projects")).StatusCode);
+
+        // Only the hash is stored: the secret appears nowhere in the database file.
+        await using (var connection = new SqliteConnection($"Data Source={browser.App.DatabasePath};Mode=ReadOnly;Pooling=False"))
+        {
+            await connection.OpenAsync();
+            var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM ApiKeys WHERE KeyHash = $s OR Name = $s OR Prefix = $s";
+            command.Parameters.AddWithValue("$s", secret);
+            Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
+        }
+
+        var row = page.GetByTestId("keys-grid").GetByRole(AriaRole.Row).Filter(new() { HasText = "bench runner" });
+        await row.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        var dialog = page.Locator(".rz-dialog");
+        await Assertions.Expect(dialog).ToContainTextAsync("Systems using it will get 401 from now on.");
+        await BrowserFixture.ScreenshotAsync(page, "admin-revoke-confirm");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
+        await Assertions.Expect(row.GetByText("revoked")).ToBeVisibleAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/projects")).StatusCode);
+    }
+}
