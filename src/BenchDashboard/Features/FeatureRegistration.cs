@@ -12,6 +12,8 @@ namespace BenchDashboard.Features;
 /// <summary>Registers and maps every feature slice; Program.cs stays a table of contents.</summary>
 public static class FeatureRegistration
 {
+    public const string ThemeCookie = "BenchDashboard.Theme";
+
     public static WebApplicationBuilder AddFeatures(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -19,7 +21,7 @@ public static class FeatureRegistration
         services.AddRadzenComponents();
         services.AddRadzenCookieThemeService(o =>
         {
-            o.Name = "BenchDashboard.Theme";
+            o.Name = ThemeCookie;
             o.Duration = TimeSpan.FromDays(365);
         });
         services.AddProblemDetails();

@@ -83,6 +83,22 @@ public class SignInAndTrendsTests(BrowserFixture browser)
         Assert.DoesNotContain("Exception", await page.ContentAsync());
     }
 
+    [Fact]
+    public async Task The_theme_switch_turns_the_dark_theme_on_and_remembers_it()
+    {
+        var page = await browser.NewPageAsync();
+        await SignInAsync(page, "auditor@demo.local");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("link[href*='material-dark']")).ToHaveCountAsync(0);
+
+        await page.Locator(".rz-header button:has(i:text('dark_mode'))").ClickAsync();
+        await Assertions.Expect(page.Locator("link[href*='material-dark']")).ToHaveCountAsync(1);
+
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("link[href*='material-dark']")).ToHaveCountAsync(1);
+        await BrowserFixture.ScreenshotAsync(page, "trends-dark");
+    }
+
     internal static async Task SignInAsync(IPage page, string email)
     {
         var password = DemoStory.Accounts.Single(a => a.Email == email).Password;

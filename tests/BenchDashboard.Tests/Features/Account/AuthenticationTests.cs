@@ -161,6 +161,35 @@ public class AuthenticationTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Role_changes_and_api_key_changes_are_written_to_the_audit_log()
+    {
+        var id = await CreateUserAsync("promoted@test.local", Roles.Reviewer);
+        var admin = app.Services.GetRequiredService<UserAdminService>();
+        Assert.True((await admin.SetRolesAsync(id, [Roles.Lead], AppFactory.AdminEmail)).Succeeded);
+        var keys = app.Services.GetRequiredService<ApiKeyService>();
+        var (key, _) = await keys.CreateAsync("audited key", ApiScopes.Read, null, AppFactory.AdminEmail);
+        await keys.RevokeAsync(key.Id, AppFactory.AdminEmail);
+
+        await using var db = app.Database.CreateContext();
+        var roleChange = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.RolesChanged && e.Subject == "user:promoted@test.local");
+        Assert.Equal(AppFactory.AdminEmail, roleChange.Actor);
+        Assert.Contains("Lead", roleChange.PayloadJson);
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.ApiKeyCreated && e.Subject == $"api_key:{key.Id}"));
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.ApiKeyRevoked && e.Subject == $"api_key:{key.Id}"));
+    }
+
+    [Fact]
+    public async Task The_last_active_admin_cannot_be_demoted_or_disabled()
+    {
+        var admin = app.Services.GetRequiredService<UserAdminService>();
+        var self = (await admin.ListAsync()).Single(u => u.Email == AppFactory.AdminEmail);
+        var demote = await admin.SetRolesAsync(self.Id, [Roles.Lead], "someone-else@test.local");
+        Assert.False(demote.Succeeded);
+        Assert.Contains("last active admin", demote.Errors[0]);
+        Assert.False((await admin.SetDisabledAsync(self.Id, true, "someone-else@test.local")).Succeeded);
+    }
+
+    [Fact]
     public async Task Health_endpoint_answers_without_authentication_or_details()
     {
         var response = await app.CreateApiClient(null).GetAsync("/healthz");
