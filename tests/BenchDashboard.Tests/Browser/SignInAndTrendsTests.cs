@@ -96,6 +96,7 @@ public class SignInAndTrendsTests(BrowserFixture browser)
 
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("link[href*='material-dark']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("trends-chart").Locator("svg.main-svg").First).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "trends-dark");
     }
 

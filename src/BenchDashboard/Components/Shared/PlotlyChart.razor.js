@@ -15,7 +15,9 @@ function loadPlotly() {
 
 export async function render(element, data, layout, config) {
     const Plotly = await loadPlotly();
-    await Plotly.react(element, data, layout, config);
+    // Text takes the page's colour, so the chart reads in the light and the dark theme alike.
+    const themed = { ...layout, font: { color: getComputedStyle(element).color, ...(layout.font ?? {}) } };
+    await Plotly.react(element, data, themed, config);
     if (!element._benchResizeObserver) {
         element._benchResizeObserver = new ResizeObserver(() => Plotly.Plots.resize(element));
         element._benchResizeObserver.observe(element);

@@ -58,8 +58,8 @@ public static class TrendsChart
             margin = new { t = 40, r = 60, b = 50, l = 60 },
             hovermode = "x unified",
             legend = new { orientation = "h", y = -0.15 },
-            xaxis = new { type = "date" },
-            yaxis = new { title = new { text = "Rate (%)" }, range = new[] { 0, 100 }, ticksuffix = " %" },
+            xaxis = new { type = "date", gridcolor = GridColor },
+            yaxis = new { title = new { text = "Rate (%)" }, range = new[] { 0, 100 }, ticksuffix = " %", gridcolor = GridColor },
             yaxis2 = new { title = new { text = "CSAT (1–5)" }, range = new[] { 1, 5 }, dtick = 0.5, overlaying = "y", side = "right", showgrid = false },
             shapes,
             annotations,
@@ -68,6 +68,9 @@ public static class TrendsChart
         };
         return (data, layout);
     }
+
+    // Grey at low opacity works on light and dark backgrounds.
+    private const string GridColor = "rgba(128,128,128,0.25)";
 
     private static double Round(double v) => Math.Round(v, 2);
 
