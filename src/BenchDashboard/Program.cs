@@ -2,7 +2,6 @@ using BenchDashboard.Components;
 using BenchDashboard.Data;
 using BenchDashboard.Features;
 using BenchDashboard.Features.Account;
-using BenchDashboard.Features.Demo;
 using BenchDashboard.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -30,7 +29,6 @@ app.MapFeatures();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.InitializeDatabaseAsync();
-await app.Services.CreateScope().ServiceProvider.GetRequiredService<DemoDataSeeder>().PrintDemoAccountsAsync();
 await app.RunAsync();
 
 /// <summary>Exposed for WebApplicationFactory in the tests.</summary>

@@ -35,10 +35,12 @@ public static class DatabaseInitializer
         var options = sp.GetRequiredService<IOptions<BenchDashboardOptions>>().Value;
         await BootstrapAsync(sp, options.Bootstrap, logger);
 
+        var demo = sp.GetRequiredService<DemoDataSeeder>();
         if (options.Demo ?? !app.Environment.IsProduction())
         {
-            await sp.GetRequiredService<DemoDataSeeder>().SeedIfEmptyAsync(options.DemoAnchorDate);
+            await demo.SeedIfEmptyAsync(options.DemoAnchorDate);
         }
+        await demo.PrintDemoAccountsAsync();
     }
 
     private static async Task BootstrapAsync(IServiceProvider sp, BootstrapOptions bootstrap, ILogger logger)
