@@ -42,17 +42,23 @@ public class AppFactory : WebApplicationFactory<Program>
     /// <summary>Posts the static sign-in form the way a browser does (antiforgery token included).</summary>
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
     {
-        var page = await client.GetStringAsync("/account/login");
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
-        Assert.False(string.IsNullOrEmpty(token), "the sign-in page carries an antiforgery token");
+        var token = AntiforgeryToken(await client.GetStringAsync("/account/login"));
         var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["__RequestVerificationToken"] = token,
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         });
         return await client.PostAsync("/account/login", form);
+    }
+
+    /// <summary>The antiforgery token a rendered form carries, as a browser would post it back.</summary>
+    public static string AntiforgeryToken(string html)
+    {
+        var token = Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(token), "the page carries an antiforgery token");
+        return WebUtility.HtmlDecode(token);
     }
 
     protected override void Dispose(bool disposing)
