@@ -21,6 +21,7 @@ app.UseErrorHandling();
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgery();
 

@@ -19,6 +19,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ProductionTrace> ProductionTraces => Set<ProductionTrace>();
     public DbSet<FeedbackEvent> FeedbackEvents => Set<FeedbackEvent>();
     public DbSet<DailyMetric> DailyMetrics => Set<DailyMetric>();
+    public DbSet<DailyRollup> DailyRollups => Set<DailyRollup>();
     public DbSet<SamplingRound> SamplingRounds => Set<SamplingRound>();
     public DbSet<SampledTrace> SampledTraces => Set<SampledTrace>();
     public DbSet<TraceReview> TraceReviews => Set<TraceReview>();

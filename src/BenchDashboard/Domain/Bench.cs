@@ -30,6 +30,8 @@ public class BenchRun
     public PipelineVersion? PipelineVersion { get; set; }
     public int? RubricVersionId { get; set; }
     public DateTime StartedAt { get; set; }
+    /// <summary>SHA-256 of the run as sent, so a re-sent run is recognised as a duplicate and a changed one as a conflict.</summary>
+    public string? ContentHash { get; set; }
     public List<BenchResult> Results { get; set; } = [];
 }
 

@@ -39,3 +39,23 @@ public class DailyMetric
     public double Value { get; set; }
     public int N { get; set; }
 }
+
+/// <summary>
+/// Per-project, per-day totals of traces and feedback, kept current by every import in the same transaction as the
+/// rows themselves, so trends read one row per day instead of scanning millions of events.
+/// </summary>
+public class DailyRollup
+{
+    public int ProjectId { get; set; }
+    public DateOnly Date { get; set; }
+    public long Traces { get; set; }
+    public long ThumbsUp { get; set; }
+    public long ThumbsDown { get; set; }
+    public long CsatCount { get; set; }
+    public double CsatSum { get; set; }
+    public double CsatSumOfSquares { get; set; }
+    public long Rewrites { get; set; }
+    public long Retries { get; set; }
+    public long Undos { get; set; }
+    public long FormatErrors { get; set; }
+}

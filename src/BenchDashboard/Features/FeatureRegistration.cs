@@ -1,8 +1,12 @@
 using BenchDashboard.Data;
 using BenchDashboard.Features.Account;
+using BenchDashboard.Features.ApiKeys;
 using BenchDashboard.Features.Audit;
+using BenchDashboard.Features.Bench;
 using BenchDashboard.Features.Demo;
+using BenchDashboard.Features.Ingestion;
 using BenchDashboard.Features.Projects;
+using BenchDashboard.Features.Signals;
 using BenchDashboard.Features.Trends;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Radzen;
@@ -26,12 +30,19 @@ public static class FeatureRegistration
         });
         services.AddProblemDetails();
         services.AddOpenApi();
+        services.AddApiRateLimiting();
+        // API.md: bodies up to 32 MiB. Kestrel's default (30 MB) is just below, so it is set to the same figure.
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestBody.MaxBytes);
 
         services.AddSingleton<AuditLog>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<ProjectService>();
         services.AddSingleton<TrendsService>();
         services.AddSingleton<Admin.UserAdminService>();
+        services.AddSingleton<IngestionService>();
+        services.AddSingleton<BenchRunImporter>();
+        services.AddSingleton<VersionService>();
+        services.AddSingleton<BenchRunsService>();
         return builder;
     }
 
@@ -46,6 +57,12 @@ public static class FeatureRegistration
 
         var api = app.MapGroup("/api/v1").WithTags("v1");
         api.MapProjectsApi();
+        var project = api.MapProjectScope();
+        project.MapGroup("").RequireAuthorization(ApiAccess.Ingest).MapIngestionApi();
+        var read = project.MapGroup("").RequireAuthorization(ApiAccess.Read);
+        read.MapTrendsApi();
+        read.MapSignalsApi();
+        read.MapBenchRunsApi();
 
         app.MapAccountEndpoints();
         return app;

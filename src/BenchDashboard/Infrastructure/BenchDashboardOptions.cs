@@ -15,8 +15,17 @@ public sealed class BenchDashboardOptions
 
     public BootstrapOptions Bootstrap { get; set; } = new();
 
+    public ApiOptions Api { get; set; } = new();
+
     /// <summary>A commercial PDFsharp licence key; without one PDFsharp runs under the AGPL, like this project.</summary>
     public string? PdfSharpLicenseKey { get; set; }
+}
+
+public sealed class ApiOptions
+{
+    /// <summary>Requests one API key may make per minute before it gets 429 with Retry-After.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "BenchDashboard:Api:RequestsPerMinute must be between 1 and 1,000,000.")]
+    public int RequestsPerMinute { get; set; } = 600;
 }
 
 public sealed class BootstrapOptions : IValidatableObject

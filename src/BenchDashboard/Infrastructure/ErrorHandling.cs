@@ -26,6 +26,10 @@ public static class ErrorHandling
     {
         var http = context.HttpContext;
         if (!AuthServiceCollectionExtensions.IsApi(http.Request) || http.Response.HasStarted) return;
-        await Results.Problem(statusCode: http.Response.StatusCode).ExecuteAsync(http);
+        var detail = http.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType
+            // Routing refuses the body before the endpoint runs; say what was sent and where the accepted types are listed.
+            ? $"Content-Type '{http.Request.ContentType}' is not accepted by {http.Request.Method} {http.Request.Path}; the accepted types are listed in /openapi/v1.json."
+            : null;
+        await Results.Problem(statusCode: http.Response.StatusCode, detail: detail).ExecuteAsync(http);
     }
 }

@@ -20,9 +20,10 @@ public static class OptionsRegistration
         {
             var results = new List<ValidationResult>();
             Validator.TryValidateObject(options.Bootstrap, new ValidationContext(options.Bootstrap), results, validateAllProperties: true);
+            Validator.TryValidateObject(options.Api, new ValidationContext(options.Api), results, validateAllProperties: true);
             return results.Count == 0
                 ? ValidateOptionsResult.Success
-                : ValidateOptionsResult.Fail(results.Select(r => r.ErrorMessage ?? "Invalid BenchDashboard:Bootstrap setting."));
+                : ValidateOptionsResult.Fail(results.Select(r => r.ErrorMessage ?? "Invalid BenchDashboard setting."));
         }
     }
 }

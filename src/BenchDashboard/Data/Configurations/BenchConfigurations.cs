@@ -27,6 +27,7 @@ internal sealed class BenchRunConfiguration : IEntityTypeConfiguration<BenchRun>
         e.HasIndex(r => new { r.ProjectId, r.RunId }).IsUnique();
         e.HasIndex(r => new { r.ProjectId, r.StartedAt });
         e.Property(r => r.RunId).HasMaxLength(256);
+        e.Property(r => r.ContentHash).HasMaxLength(64);
     }
 }
 

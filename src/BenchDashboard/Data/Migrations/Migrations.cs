@@ -8,3 +8,7 @@ namespace BenchDashboard.Data.Migrations;
 [DbContext(typeof(AppDbContext))]
 [Migration("20261122010000_InitialSchema")]
 public sealed class InitialSchema : SqlScriptMigration;
+
+[DbContext(typeof(AppDbContext))]
+[Migration("20261122020000_IngestionRollups")]
+public sealed class IngestionRollups : SqlScriptMigration;

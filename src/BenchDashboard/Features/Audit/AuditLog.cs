@@ -120,4 +120,11 @@ public static class AuditActions
     public const string ApiKeyRevoked = "api_key.revoked";
     public const string Bootstrap = "system.bootstrap";
     public const string DemoSeeded = "system.demo_seeded";
+    public const string ProjectCreated = "project.created";
+    public const string ProjectUpdated = "project.updated";
+    public const string VersionRecorded = "version.recorded";
+    public const string BenchRunImported = "bench_run.imported";
+    public const string MetricsImported = "metrics.imported";
+    /// <summary>A file imported on the Import page (traces, feedback, metrics or a promptfoo run).</summary>
+    public const string FileImported = "import.file";
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using BenchDashboard.Data;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Audit;
+using BenchDashboard.Features.Ingestion;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -199,6 +200,7 @@ public sealed class DemoDataSeeder(
         ep["$p"].Value = projectId;
         eventCmd.Prepare();
 
+        var rollups = new RollupDeltas(projectId);
         int traces = 0, events = 0;
         for (var day = 0; day < DemoStory.Days; day++)
         {
@@ -220,6 +222,7 @@ public sealed class DemoDataSeeder(
                 tp["$cat"].Value = category;
                 tp["$meta"].Value = $$"""{"channel":"{{(rng.NextDouble() < 0.7 ? "web" : "app")}}","latencyMs":{{rng.Next(400, 4000)}}}""";
                 await traceCmd.ExecuteNonQueryAsync(ct);
+                rollups.AddTrace(timestamp);
                 traces++;
 
                 var profile = category == DemoStory.NewCategory ? DemoStory.Uncovered : DemoStory.Usual;
@@ -229,14 +232,17 @@ public sealed class DemoDataSeeder(
                     ep["$tr"].Value = traceId;
                     // Feedback follows its trace within minutes, but stays on the trace's day so the demo ends on its anchor date.
                     var feedbackAt = timestamp.AddSeconds(rng.Next(5, 600));
-                    ep["$t"].Value = feedbackAt.Date == timestamp.Date ? feedbackAt : timestamp;
+                    var eventAt = feedbackAt.Date == timestamp.Date ? feedbackAt : timestamp;
+                    ep["$t"].Value = eventAt;
                     ep["$k"].Value = kind.ToString();
                     ep["$val"].Value = value.HasValue ? value.Value : DBNull.Value;
                     await eventCmd.ExecuteNonQueryAsync(ct);
+                    rollups.AddFeedback(eventAt, kind, value);
                     events++;
                 }
             }
         }
+        rollups.ApplyTo(connection, tx);
         await tx.CommitAsync(ct);
         return (traces, events);
     }

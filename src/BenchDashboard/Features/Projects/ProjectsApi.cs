@@ -1,11 +1,18 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using BenchDashboard.Features.ApiKeys;
+using BenchDashboard.Features.Audit;
+using BenchDashboard.Features.Ingestion;
 
 namespace BenchDashboard.Features.Projects;
 
-/// <summary>The projects part of the REST API (API.md, "Projects"). Writes arrive with the ingestion issue.</summary>
-public static class ProjectsApi
+/// <summary>The projects part of the REST API (API.md, "Projects").</summary>
+public static partial class ProjectsApi
 {
     public sealed record ProjectDto(string Slug, string Name, string? Description);
+
+    [GeneratedRegex("^[a-z0-9-]{2,64}$")]
+    public static partial Regex SlugPattern();
 
     public static RouteGroupBuilder MapProjectsApi(this RouteGroupBuilder api)
     {
@@ -16,6 +23,46 @@ public static class ProjectsApi
             .RequireAuthorization(ApiAccess.Read)
             .WithName("ListProjects")
             .WithSummary("Lists the projects the caller may read.");
+
+        api.MapPut("/projects/{slug}", PutAsync)
+            .RequireAuthorization(ApiAccess.Admin)
+            .Accepts<ProjectBody>("application/json")
+            .Produces<ProjectDto>(200).Produces<ProjectDto>(201).ProducesValidationProblem().ProducesProblem(415)
+            .WithName("PutProject")
+            .WithSummary("Creates (201) or updates (200) a project. Slug: [a-z0-9-]{2,64}; name up to 200 characters, description up to 4,000.");
         return api;
+    }
+
+    public sealed record ProjectBody(string Name, string? Description);
+
+    private static async Task<IResult> PutAsync(string slug, HttpContext http, ProjectService projects, AuditLog audit, CancellationToken ct)
+    {
+        if (!http.User.CanAccessProject(slug))
+        {
+            return Results.Problem(statusCode: 403, title: "Forbidden", detail: $"This API key is limited to another project than '{slug}'.");
+        }
+        var errors = new ValidationErrors();
+        if (!SlugPattern().IsMatch(slug)) errors.Add("slug", $"'{(slug.Length > 70 ? slug[..70] + "…" : slug)}' must be 2–64 characters of a–z, 0–9 and '-'");
+
+        await using var body = await RequestBody.BufferAsync(http.Request, [BodyFormat.Json], ct);
+        if (body.Problem is not null) return body.Problem;
+        using var document = await ApiJson.ParseAsync(body.Content!, errors, ct);
+        string? name = null, description = null;
+        if (document is not null)
+        {
+            var f = new FieldReader(document.RootElement, "body", errors);
+            if (f.RequireObject())
+            {
+                name = f.Id("name", required: true, 200);
+                description = f.Text("description", required: false, 4000);
+            }
+        }
+        if (errors.Any) return ApiJson.Invalid(errors);
+
+        var created = await projects.UpsertAsync(slug, name!, description, ct);
+        await audit.AppendAsync(http.User.Identity?.Name ?? "api", created ? AuditActions.ProjectCreated : AuditActions.ProjectUpdated,
+            $"project:{slug}", new { name, description }, ct);
+        var dto = new ProjectDto(slug, name!, description);
+        return created ? Results.Created($"/api/v1/projects/{slug}", dto) : Results.Ok(dto);
     }
 }

@@ -8,8 +8,8 @@ namespace BenchDashboard.Features.Trends;
 
 /// <summary>
 /// Bench pass rate and the user-experience metrics per day, week or month. Rates come from feedback events where a
-/// bucket has them, else from the daily aggregates teams send (weighted by n). Aggregation happens in SQLite;
-/// only one row per day and kind comes back.
+/// bucket has them, else from the daily aggregates teams send (weighted by n). Events are read through
+/// <see cref="DailyRollup"/>s, one row per day, so the cost does not grow with the number of events.
 /// </summary>
 public sealed class TrendsService(IDbContextFactory<AppDbContext> dbFactory)
 {
@@ -20,19 +20,10 @@ public sealed class TrendsService(IDbContextFactory<AppDbContext> dbFactory)
         var fromAt = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var toAt = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
-        var feedback = await db.Database.SqlQuery<DailyFeedbackRow>($"""
-            SELECT substr(Timestamp, 1, 10) AS Day, Kind, COUNT(*) AS Count,
-                   COALESCE(SUM(Value), 0.0) AS Sum, COALESCE(SUM(Value * Value), 0.0) AS SumOfSquares
-            FROM FeedbackEvents
-            WHERE ProjectId = {projectId} AND Timestamp >= {fromAt} AND Timestamp < {toAt}
-            GROUP BY Day, Kind
-            """).ToListAsync(ct);
-        var traces = await db.Database.SqlQuery<DailyCountRow>($"""
-            SELECT substr(Timestamp, 1, 10) AS Day, COUNT(*) AS Count
-            FROM ProductionTraces
-            WHERE ProjectId = {projectId} AND Timestamp >= {fromAt} AND Timestamp < {toAt}
-            GROUP BY Day
-            """).ToListAsync(ct);
+        // Rollups hold one row per day, kept current by every import: no raw event is read here.
+        var rollups = await db.DailyRollups.AsNoTracking()
+            .Where(r => r.ProjectId == projectId && r.Date >= from && r.Date <= to)
+            .ToListAsync(ct);
         var aggregates = await db.DailyMetrics.AsNoTracking()
             .Where(m => m.ProjectId == projectId && m.Date >= from && m.Date <= to)
             .Select(m => new { m.Date, m.Metric, m.Value, m.N })
@@ -59,8 +50,7 @@ public sealed class TrendsService(IDbContextFactory<AppDbContext> dbFactory)
             if (!buckets.TryGetValue(start, out var totals)) buckets[start] = totals = new BucketTotals();
             return totals;
         }
-        foreach (var row in feedback) At(ParseDay(row.Day)).Add(row);
-        foreach (var row in traces) At(ParseDay(row.Day)).Traces += row.Count;
+        foreach (var rollup in rollups) At(rollup.Date).Add(rollup);
         foreach (var run in runs)
         {
             var totals = At(DateOnly.FromDateTime(run.StartedAt));
@@ -85,14 +75,14 @@ public sealed class TrendsService(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<DateOnly?> LatestDataDateAsync(int projectId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var lastFeedback = await db.FeedbackEvents.Where(e => e.ProjectId == projectId)
-            .OrderByDescending(e => e.Timestamp).Select(e => (DateTime?)e.Timestamp).FirstOrDefaultAsync(ct);
+        var lastFeedback = await db.DailyRollups.Where(r => r.ProjectId == projectId)
+            .OrderByDescending(r => r.Date).Select(r => (DateOnly?)r.Date).FirstOrDefaultAsync(ct);
         var lastRun = await db.BenchRuns.Where(r => r.ProjectId == projectId)
             .OrderByDescending(r => r.StartedAt).Select(r => (DateTime?)r.StartedAt).FirstOrDefaultAsync(ct);
         var lastMetric = await db.DailyMetrics.Where(m => m.ProjectId == projectId)
             .OrderByDescending(m => m.Date).Select(m => (DateOnly?)m.Date).FirstOrDefaultAsync(ct);
         DateOnly? latest = null;
-        foreach (var d in new[] { ToDate(lastFeedback), ToDate(lastRun), lastMetric })
+        foreach (var d in new[] { lastFeedback, ToDate(lastRun), lastMetric })
         {
             if (d is not null && (latest is null || d > latest)) latest = d;
         }
@@ -110,23 +100,6 @@ public sealed class TrendsService(IDbContextFactory<AppDbContext> dbFactory)
         _ => throw new ArgumentOutOfRangeException(nameof(bucket)),
     };
 
-    private static DateOnly ParseDay(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private sealed class DailyFeedbackRow
-    {
-        public required string Day { get; init; }
-        public required string Kind { get; init; }
-        public long Count { get; init; }
-        public double Sum { get; init; }
-        public double SumOfSquares { get; init; }
-    }
-
-    private sealed class DailyCountRow
-    {
-        public required string Day { get; init; }
-        public long Count { get; init; }
-    }
-
     /// <summary>Everything known about one bucket, before it becomes points.</summary>
     private sealed class BucketTotals
     {
@@ -137,15 +110,23 @@ public sealed class TrendsService(IDbContextFactory<AppDbContext> dbFactory)
         public long BenchTotal { get; set; }
         public long BenchPassed { get; set; }
 
-        public void Add(DailyFeedbackRow row)
+        public void Add(DailyRollup day)
         {
-            if (!Enum.TryParse<FeedbackKind>(row.Kind, out var kind)) return;
-            _counts[kind] = Count(kind) + row.Count;
-            if (kind == FeedbackKind.Csat)
-            {
-                _csatSum += row.Sum;
-                _csatSumOfSquares += row.SumOfSquares;
-            }
+            Traces += day.Traces;
+            Increment(FeedbackKind.ThumbsUp, day.ThumbsUp);
+            Increment(FeedbackKind.ThumbsDown, day.ThumbsDown);
+            Increment(FeedbackKind.Csat, day.CsatCount);
+            Increment(FeedbackKind.Rewrite, day.Rewrites);
+            Increment(FeedbackKind.Retry, day.Retries);
+            Increment(FeedbackKind.Undo, day.Undos);
+            Increment(FeedbackKind.FormatError, day.FormatErrors);
+            _csatSum += day.CsatSum;
+            _csatSumOfSquares += day.CsatSumOfSquares;
+        }
+
+        private void Increment(FeedbackKind kind, long count)
+        {
+            if (count != 0) _counts[kind] = Count(kind) + count;
         }
 
         public void AddAggregate(string metric, double value, long n)

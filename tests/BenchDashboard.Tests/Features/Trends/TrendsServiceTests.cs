@@ -1,4 +1,6 @@
 using BenchDashboard.Domain;
+using System.Text.Json;
+using BenchDashboard.Features.Ingestion;
 using BenchDashboard.Features.Trends;
 using BenchDashboard.Tests.Infrastructure;
 
@@ -19,18 +21,19 @@ public class TrendsServiceTests : IAsyncLifetime
         await db.SaveChangesAsync();
         projectId = project.Id;
 
-        // Week of Monday 2 March: events on Monday and Tuesday.
+        // Week of Monday 2 March: events on Monday and Tuesday, sent through the real import path so rollups are kept.
+        var ingestion = new IngestionService(database.Factory);
         var t = At(Monday, 10);
         var n = 0;
-        void Event(FeedbackKind kind, DateTime at, double? value = null) =>
-            db.FeedbackEvents.Add(new FeedbackEvent { ProjectId = projectId, EventId = $"e{n++}", Timestamp = at, Kind = kind, Value = value });
-        Event(FeedbackKind.ThumbsUp, t); Event(FeedbackKind.ThumbsUp, t); Event(FeedbackKind.ThumbsUp, t.AddDays(1)); Event(FeedbackKind.ThumbsDown, t.AddDays(1));
-        Event(FeedbackKind.Csat, t, 4); Event(FeedbackKind.Csat, t.AddDays(1), 5);
-        Event(FeedbackKind.Rewrite, t); Event(FeedbackKind.Rewrite, t.AddDays(1));
-        for (var i = 0; i < 10; i++)
-        {
-            db.ProductionTraces.Add(new ProductionTrace { ProjectId = projectId, TraceId = $"t{i}", Timestamp = t.AddDays(i % 2), Input = "q" });
-        }
+        var events = new List<object>();
+        void Event(string kind, DateTime at, double? value = null) =>
+            events.Add(new { eventId = $"e{n++}", timestamp = at.ToString("O"), kind, value });
+        Event("thumbs_up", t); Event("thumbs_up", t); Event("thumbs_up", t.AddDays(1)); Event("thumbs_down", t.AddDays(1));
+        Event("csat", t, 4); Event("csat", t.AddDays(1), 5);
+        Event("rewrite", t); Event("rewrite", t.AddDays(1));
+        var traces = Enumerable.Range(0, 10).Select(i => new { traceId = $"t{i}", timestamp = t.AddDays(i % 2).ToString("O"), input = "q" });
+        Assert.True((await ingestion.ImportAsync(projectId, ImportKind.Feedback, Json(events), BodyFormat.Json, ImportOptions.Store)).Stored);
+        Assert.True((await ingestion.ImportAsync(projectId, ImportKind.Traces, Json(traces), BodyFormat.Json, ImportOptions.Store)).Stored);
         // The next week has no events, only the daily aggregates a team sent.
         db.DailyMetrics.Add(new DailyMetric { ProjectId = projectId, Date = Monday.AddDays(7), Metric = TrendMetrics.ThumbsUpRate, Value = 0.5, N = 100 });
         db.DailyMetrics.Add(new DailyMetric { ProjectId = projectId, Date = Monday.AddDays(8), Metric = TrendMetrics.ThumbsUpRate, Value = 0.7, N = 300 });
@@ -51,6 +54,8 @@ public class TrendsServiceTests : IAsyncLifetime
         });
         await db.SaveChangesAsync();
     }
+
+    private static MemoryStream Json(object items) => new(JsonSerializer.SerializeToUtf8Bytes(items));
 
     public Task DisposeAsync()
     {

@@ -1,0 +1,118 @@
+using BenchDashboard.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace BenchDashboard.Features.Ingestion;
+
+public enum RowOutcome { Inserted, Duplicate, Updated, Unchanged, Conflict }
+
+/// <summary>How an import should run: for real, or as a dry run that stores nothing and previews the first rows.</summary>
+public sealed record ImportOptions(bool DryRun = false, int PreviewRows = 0)
+{
+    public static readonly ImportOptions Store = new();
+}
+
+/// <summary>The first rows of an upload as text cells, for the Import page's dry-run preview.</summary>
+public sealed record ImportPreview(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows);
+
+/// <summary>What an import found and did. Nothing was stored unless <see cref="Stored"/> is true.</summary>
+public sealed class ImportOutcome
+{
+    public int Rows { get; set; }
+    public int Accepted { get; set; }
+    public int Duplicates { get; set; }
+    public int Updated { get; set; }
+    public int Unchanged { get; set; }
+    public ValidationErrors Errors { get; init; } = new();
+    /// <summary>Ids sent again with different content (409).</summary>
+    public ValidationErrors Conflicts { get; init; } = new();
+    public ImportPreview? Preview { get; set; }
+    public bool Stored { get; set; }
+}
+
+/// <summary>
+/// Writes one kind of row inside an import's transaction. <see cref="Check"/> only looks (dry runs, read-only);
+/// <see cref="Store"/> inserts, or recognises a duplicate or a conflict.
+/// </summary>
+public interface IRowSink<TRow>
+{
+    /// <summary>The API field that identifies a row, for messages ("eventId").</summary>
+    string IdField { get; }
+    string IdOf(TRow row);
+    IReadOnlyList<string> PreviewColumns { get; }
+    IReadOnlyList<string> PreviewCells(TRow row);
+    RowOutcome Check(TRow row, out string? difference);
+    RowOutcome Store(TRow row, out string? difference);
+    /// <summary>Called once, after every row was stored and before commit (rollups).</summary>
+    void Complete();
+}
+
+/// <summary>
+/// Runs an import all-or-nothing: every row is validated, and rows are written in one SQLite transaction that
+/// commits only if the whole request is clean. A crash, a cancelled request, a bad line or a conflicting id anywhere
+/// rolls everything back, so no caller ever sees half a batch stored.
+/// </summary>
+public static class ImportEngine
+{
+    public static async Task<ImportOutcome> RunAsync<TRow>(
+        IDbContextFactory<AppDbContext> dbFactory,
+        Func<SqliteConnection, SqliteTransaction?, IRowSink<TRow>> createSink,
+        Func<ValidationErrors, IAsyncEnumerable<ParsedRow<TRow>>> readRows,
+        ImportOptions options,
+        CancellationToken ct)
+        where TRow : class
+    {
+        var outcome = new ImportOutcome();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync(ct);
+        // A real import takes the write lock up front (BEGIN IMMEDIATE); a dry run only reads.
+        await using var transaction = options.DryRun ? null : connection.BeginTransaction(deferred: false);
+        var sink = createSink(connection, transaction);
+        using var sinkResources = sink as IDisposable;
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var preview = new List<IReadOnlyList<string>>();
+        await foreach (var (location, row) in readRows(outcome.Errors).WithCancellation(ct))
+        {
+            if (row is null) continue;
+            outcome.Rows++;
+            var id = sink.IdOf(row);
+            if (!seen.Add(id))
+            {
+                outcome.Errors.Add(location, $"{sink.IdField}: '{id}' appears more than once in this request");
+                continue;
+            }
+            if (preview.Count < options.PreviewRows) preview.Add(sink.PreviewCells(row));
+            // Once the request is known to fail, keep validating but stop writing.
+            if (outcome.Errors.Any || outcome.Conflicts.Any && !options.DryRun) continue;
+
+            var result = options.DryRun ? sink.Check(row, out var difference) : sink.Store(row, out difference);
+            switch (result)
+            {
+                case RowOutcome.Inserted: outcome.Accepted++; break;
+                case RowOutcome.Duplicate: outcome.Duplicates++; break;
+                case RowOutcome.Updated: outcome.Updated++; break;
+                case RowOutcome.Unchanged: outcome.Unchanged++; break;
+                case RowOutcome.Conflict:
+                    outcome.Conflicts.Add(location, $"{sink.IdField} '{id}' already exists with different content ({difference})");
+                    break;
+            }
+        }
+        if (options.PreviewRows > 0) outcome.Preview = new ImportPreview(sink.PreviewColumns, preview);
+
+        if (transaction is null) return outcome;
+        if (outcome.Errors.Any || outcome.Conflicts.Any)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            return outcome;
+        }
+        sink.Complete();
+        await transaction.CommitAsync(ct);
+        outcome.Stored = true;
+        return outcome;
+    }
+}
+
+/// <summary>A parsed row and where it came from; <see cref="Row"/> is null when the item was invalid (errors recorded).</summary>
+public readonly record struct ParsedRow<TRow>(string Location, TRow? Row) where TRow : class;

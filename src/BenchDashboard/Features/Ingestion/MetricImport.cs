@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using BenchDashboard.Features.Trends;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.Data.Sqlite;
+
+namespace BenchDashboard.Features.Ingestion;
+
+/// <summary>A daily aggregate for teams that send rates rather than events (API.md, "POST …/metrics").</summary>
+public sealed record MetricRow(DateOnly Date, string Metric, double Value, int N)
+{
+    public static readonly IReadOnlyList<string> Metrics = TrendMetrics.UserExperience;
+
+    public string Key => $"{Date:yyyy-MM-dd} {Metric}";
+
+    public static MetricRow? Parse(FieldReader f)
+    {
+        if (!f.RequireObject()) return null;
+        var date = f.Date("date", required: true);
+        var metric = MetricName(f, f.Id("metric", required: true, 32));
+        var (min, max) = Range(metric);
+        var value = f.Number("value", required: true, min, max);
+        var n = f.Integer("n", required: true, min: 1);
+        return date is null || metric is null || value is null || n is null ? null : new MetricRow(date.Value, metric, value.Value, n.Value);
+    }
+
+    private static string? MetricName(FieldReader f, string? metric)
+    {
+        if (metric is null || Metrics.Contains(metric)) return metric;
+        f.Error("metric", $"'{metric}' is not one of {string.Join(", ", Metrics)}");
+        return null;
+    }
+
+    /// <summary>Rates are shares (0–1); CSAT is a mean score on the 1–5 scale.</summary>
+    private static (double Min, double Max) Range(string? metric) => metric == TrendMetrics.Csat ? (1, 5) : (0, 1);
+
+    /// <summary>Reads <c>text/csv</c> with the header <c>date,metric,value,n</c>; each bad cell is named by line and column.</summary>
+    public static async IAsyncEnumerable<ParsedRow<MetricRow>> ReadCsvAsync(Stream body, ValidationErrors errors,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        using var text = new StreamReader(body, leaveOpen: true);
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            TrimOptions = TrimOptions.Trim,
+            BadDataFound = null,
+            MissingFieldFound = null,
+            DetectColumnCountChanges = false,
+        };
+        using var csv = new CsvReader(text, config);
+        if (!await csv.ReadAsync() || !csv.ReadHeader())
+        {
+            errors.Add("line 1", "the CSV is empty; expected the header date,metric,value,n");
+            yield break;
+        }
+        var header = csv.HeaderRecord?.Select(h => h.Trim().ToLowerInvariant()).ToArray() ?? [];
+        if (!header.SequenceEqual(["date", "metric", "value", "n"]))
+        {
+            errors.Add("line 1", $"the header is '{string.Join(",", csv.HeaderRecord ?? [])}'; expected date,metric,value,n");
+            yield break;
+        }
+        while (await csv.ReadAsync())
+        {
+            ct.ThrowIfCancellationRequested();
+            var location = $"line {csv.Parser.RawRow}";
+            var cells = csv.Parser.Record ?? [];
+            if (cells.All(string.IsNullOrWhiteSpace)) continue;
+            if (cells.Length != 4)
+            {
+                errors.Add(location, $"has {cells.Length} fields; expected 4 (date,metric,value,n)");
+                continue;
+            }
+            yield return new ParsedRow<MetricRow>(location, ParseCells(cells, location, errors));
+        }
+    }
+
+    private static MetricRow? ParseCells(string[] cells, string location, ValidationErrors errors)
+    {
+        var ok = true;
+        if (!Dates.TryParse(cells[0], out var date))
+        {
+            errors.Add(location, $"date: '{Shorten(cells[0])}' is not a date in the form YYYY-MM-DD");
+            ok = false;
+        }
+        var metric = cells[1];
+        if (!Metrics.Contains(metric))
+        {
+            errors.Add(location, $"metric: '{Shorten(metric)}' is not one of {string.Join(", ", Metrics)}");
+            ok = false;
+        }
+        var (min, max) = Range(metric);
+        if (!double.TryParse(cells[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            errors.Add(location, $"value: '{Shorten(cells[2])}' is not a number");
+            ok = false;
+        }
+        else if (value < min || value > max)
+        {
+            errors.Add(location, $"value: must be between {min} and {max}, got {value.ToString(CultureInfo.InvariantCulture)}");
+            ok = false;
+        }
+        if (!int.TryParse(cells[3], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
+        {
+            errors.Add(location, $"n: '{Shorten(cells[3])}' is not a whole number of at least 1");
+            ok = false;
+        }
+        return ok ? new MetricRow(date, metric, value, n) : null;
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}
+
+/// <summary>Daily aggregates are the one kind of data that updates: the same date and metric replaces the value.</summary>
+internal sealed class MetricSink : IRowSink<MetricRow>, IDisposable
+{
+    private readonly int _projectId;
+    private readonly SqliteCommand _upsert, _existing;
+
+    public MetricSink(SqliteConnection connection, SqliteTransaction? transaction, int projectId)
+    {
+        _projectId = projectId;
+        _upsert = SqliteCommands.Prepare(connection, transaction, """
+            INSERT INTO DailyMetrics (ProjectId, Date, Metric, Value, N) VALUES ($p, $d, $m, $v, $n)
+            ON CONFLICT (ProjectId, Metric, Date) DO UPDATE SET Value = excluded.Value, N = excluded.N
+            """, "$p", "$d", "$m", "$v", "$n");
+        _existing = SqliteCommands.Prepare(connection, transaction,
+            "SELECT Value, N FROM DailyMetrics WHERE ProjectId = $p AND Metric = $m AND Date = $d", "$p", "$m", "$d");
+    }
+
+    public string IdField => "date and metric";
+
+    public string IdOf(MetricRow row) => row.Key;
+
+    public IReadOnlyList<string> PreviewColumns { get; } = ["date", "metric", "value", "n"];
+
+    public IReadOnlyList<string> PreviewCells(MetricRow row) =>
+        [row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), row.Metric, row.Value.ToString(CultureInfo.InvariantCulture), row.N.ToString(CultureInfo.InvariantCulture)];
+
+    public RowOutcome Check(MetricRow row, out string? difference)
+    {
+        difference = null;
+        using var reader = _existing.Set("$p", _projectId).Set("$m", row.Metric).Set("$d", DateText(row)).ExecuteReader();
+        if (!reader.Read()) return RowOutcome.Inserted;
+        return reader.GetDouble(0) == row.Value && reader.GetInt32(1) == row.N ? RowOutcome.Unchanged : RowOutcome.Updated;
+    }
+
+    public RowOutcome Store(MetricRow row, out string? difference)
+    {
+        var outcome = Check(row, out difference);
+        if (outcome != RowOutcome.Unchanged)
+        {
+            _upsert.Set("$p", _projectId).Set("$d", DateText(row)).Set("$m", row.Metric).Set("$v", row.Value).Set("$n", row.N).ExecuteNonQuery();
+        }
+        return outcome;
+    }
+
+    private static string DateText(MetricRow row) => row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public void Complete() { }
+
+    public void Dispose()
+    {
+        _upsert.Dispose();
+        _existing.Dispose();
+    }
+}

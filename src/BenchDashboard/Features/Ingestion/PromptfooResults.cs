@@ -1,0 +1,122 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace BenchDashboard.Features.Ingestion;
+
+/// <summary>
+/// Turns the file written by <c>promptfoo eval --output results.json</c> into a bench run. Each test result becomes
+/// a case: id from the test's description, else from its vars; passed from <c>success</c>; score from <c>score</c>.
+/// A file that compares several providers holds several candidate pipelines, so one must be chosen with
+/// <c>provider</c>; the format is described in tests/…/Fixtures/PROMPTFOO-FORMAT.md.
+/// </summary>
+public static class PromptfooResults
+{
+    public static BenchRunRequest? ToBenchRun(JsonElement root, string? runId, string? version, string? provider, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(runId)) errors.Add("runId", "the query parameter runId is required");
+        if (string.IsNullOrWhiteSpace(version)) errors.Add("version", "the query parameter version is required");
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("results", out var summary) || summary.ValueKind != JsonValueKind.Object
+            || !summary.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add("body", "not a promptfoo results file: expected an object with results.results[] (written by promptfoo eval --output results.json)");
+            return null;
+        }
+        var startedAt = new FieldReader(summary, "results", errors).Timestamp("timestamp", required: true);
+
+        var providers = results.EnumerateArray().Select(ProviderId).Where(p => p is not null).Distinct(StringComparer.Ordinal).ToList();
+        if (provider is null && providers.Count > 1)
+        {
+            errors.Add("provider", $"this file compares {providers.Count} providers ({string.Join(", ", providers)}); choose the one this run measures with ?provider=");
+        }
+        else if (provider is not null && !providers.Contains(provider))
+        {
+            errors.Add("provider", $"'{provider}' is not in this file; it holds {string.Join(", ", providers)}");
+        }
+        // promptIdx numbers the provider × prompt columns; several columns for the chosen provider mean several prompts.
+        var promptCount = results.EnumerateArray().Where(r => provider is null || ProviderId(r) == provider)
+            .Select(r => Int(r, "promptIdx")).Distinct().Count();
+
+        var cases = new List<BenchResultRequest>();
+        var index = -1;
+        foreach (var result in results.EnumerateArray())
+        {
+            index++;
+            var location = $"results.results[{index}]";
+            if (result.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(location, "expected a test result object");
+                continue;
+            }
+            if (provider is not null && ProviderId(result) != provider) continue;
+            var test = result.TryGetProperty("testCase", out var tc) && tc.ValueKind == JsonValueKind.Object ? tc : default;
+            var vars = Property(test, "vars") ?? Property(result, "vars");
+            var caseId = CaseId(String(test, "description"), vars);
+            if (promptCount > 1) caseId = $"{caseId} [{PromptLabel(result)}]";
+            var f = new FieldReader(result, location, errors);
+            var success = f.Bool("success", required: true);
+            var score = f.Number("score", required: false);
+            if (success is null) continue;
+            cases.Add(new BenchResultRequest(caseId, success.Value, score, Category(test, vars), Input(vars)));
+        }
+        if (index < 0) errors.Add("results.results", "the file holds no test results");
+        BenchRunRequest.CheckUniqueCases(cases, errors);
+        return errors.Any ? null : new BenchRunRequest(runId!, version!, startedAt!.Value, null, cases);
+    }
+
+    private static string? ProviderId(JsonElement result) =>
+        Property(result, "provider") is { } p
+            ? p.ValueKind == JsonValueKind.String ? p.GetString() : String(p, "id") ?? String(p, "label")
+            : null;
+
+    private static string PromptLabel(JsonElement result) =>
+        Property(result, "prompt") is { } p && (String(p, "label") ?? String(p, "raw")) is { } label
+            ? Shorten(label, 60)
+            : $"prompt {Int(result, "promptIdx")}";
+
+    /// <summary>The test's description; without one, its vars as compact JSON (hashed when long) identify it.</summary>
+    private static string CaseId(string? description, JsonElement? vars)
+    {
+        if (!string.IsNullOrWhiteSpace(description)) return Shorten(description.Trim(), TextLimits.Id - 20);
+        var json = vars is { ValueKind: JsonValueKind.Object } v ? Canonical(v) : "{}";
+        if (json.Length <= 180) return $"vars {json}";
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..12];
+        return $"vars {json[..160]}… #{hash}";
+    }
+
+    /// <summary>Vars sorted by name, so the same test gets the same id whatever order the config lists them in.</summary>
+    private static string Canonical(JsonElement vars) =>
+        JsonSerializer.Serialize(vars.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal)
+            .ToDictionary(p => p.Name, p => p.Value));
+
+    private static string? Category(JsonElement test, JsonElement? vars)
+    {
+        var category = (Property(test, "metadata") is { } metadata ? String(metadata, "category") : null)
+            ?? (vars is { } v ? String(v, "category") : null);
+        return category is null ? null : Shorten(category, TextLimits.Category);
+    }
+
+    /// <summary>The case's input: the single var's text, or all vars as JSON.</summary>
+    private static string? Input(JsonElement? vars)
+    {
+        if (vars is not { ValueKind: JsonValueKind.Object } v) return null;
+        var properties = v.EnumerateObject().ToList();
+        var text = properties.Count == 1 && properties[0].Value.ValueKind == JsonValueKind.String
+            ? properties[0].Value.GetString()!
+            : Canonical(v);
+        return Shorten(text, TextLimits.Text);
+    }
+
+    private static JsonElement? Property(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+            ? value
+            : null;
+
+    private static string? String(JsonElement element, string name) =>
+        Property(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+
+    private static int Int(JsonElement element, string name) =>
+        Property(element, name) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt32(out var i) ? i : 0;
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

@@ -1,0 +1,53 @@
+using BenchDashboard.Features.Ingestion;
+using BenchDashboard.Features.Projects;
+
+namespace BenchDashboard.Features.Trends;
+
+/// <summary><c>GET …/trends</c> (API.md, "Reading"): the same series the Trends page draws.</summary>
+public static class TrendsApi
+{
+    /// <summary>Ten years of days is far more than any chart shows; the limit keeps one request from asking for a century.</summary>
+    public const int MaxDays = 3660;
+
+    public sealed record TrendsResponse(string From, string To, string Bucket, IReadOnlyDictionary<string, IReadOnlyList<TrendPoint>> Series,
+        IReadOnlyList<VersionMarker> Versions);
+
+    public static RouteGroupBuilder MapTrendsApi(this RouteGroupBuilder project)
+    {
+        project.MapGet("/trends", GetAsync)
+            .Produces<TrendsResponse>().ProducesValidationProblem()
+            .WithSummary("Bench pass rate and the user-experience metrics per day, week or month with 95 % intervals. Defaults: the last 90 days to today, weekly.");
+        return project;
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext http, TrendsService trends, TimeProvider clock,
+        string? from, string? to, string? bucket, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var toDate = ParseDate(to, "to", today, errors);
+        var fromDate = ParseDate(from, "from", toDate.AddDays(-89), errors);
+        TrendBucket bucketValue = TrendBucket.Week;
+        if (bucket is not null && !Enum.TryParse(bucket, ignoreCase: true, out bucketValue) || bucket is not null && int.TryParse(bucket, out _))
+        {
+            errors.Add("bucket", $"'{bucket}' is not one of day, week, month");
+        }
+        if (!errors.Any && toDate < fromDate) errors.Add("to", $"{toDate:yyyy-MM-dd} is before from ({fromDate:yyyy-MM-dd})");
+        if (!errors.Any && toDate.DayNumber - fromDate.DayNumber > MaxDays) errors.Add("from", $"the range is longer than {MaxDays} days");
+        if (errors.Any) return ApiJson.Invalid(errors);
+
+        var result = await trends.GetAsync(http.Project().Id, fromDate, toDate, bucketValue, ct);
+        return Results.Ok(new TrendsResponse(Format(result.From), Format(result.To), result.Bucket.ToString().ToLowerInvariant(),
+            result.Series, result.Versions));
+    }
+
+    internal static DateOnly ParseDate(string? text, string name, DateOnly fallback, ValidationErrors errors)
+    {
+        if (text is null) return fallback;
+        if (Dates.TryParse(text, out var date)) return date;
+        errors.Add(name, $"'{(text.Length > 40 ? text[..40] + "…" : text)}' is not a date in the form YYYY-MM-DD");
+        return fallback;
+    }
+
+    private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}
