@@ -9,10 +9,23 @@ namespace BenchDashboard.Tests.Browser;
 
 /// <summary>
 /// The real, built BenchDashboard executable on Kestrel (127.0.0.1, a free port), with demo data on a fresh SQLite file,
-/// exactly as a user starts it. Shared by the browser tests through <see cref="BrowserCollection"/>.
+/// exactly as a user starts it. Shared by the browser tests through <see cref="BrowserCollection"/>. It can also be
+/// killed outright and started again on the same database, as a crash would leave it.
 /// </summary>
 public sealed class RunningApp : IAsyncLifetime
 {
+    private readonly bool demo;
+    private readonly IReadOnlyDictionary<string, string> settings;
+
+    public RunningApp() : this(demo: true, new Dictionary<string, string>()) { }
+
+    /// <summary>For tests that start their own app; <paramref name="settings"/> are extra environment variables.</summary>
+    internal RunningApp(bool demo, IReadOnlyDictionary<string, string> settings)
+    {
+        this.demo = demo;
+        this.settings = settings;
+    }
+
     /// <summary>A fixed anchor, so the demo's dates (and so what the tests see) never depend on the day they run.</summary>
     public static readonly DateOnly DemoAnchor = new(2026, 11, 1);
 
@@ -24,7 +37,10 @@ public sealed class RunningApp : IAsyncLifetime
     public string DatabasePath => database.Path;
     public string Output { get { lock (output) return output.ToString(); } }
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => StartAsync();
+
+    /// <summary>Starts the executable (again) on this app's database and waits until it answers /healthz.</summary>
+    public async Task StartAsync()
     {
         var port = FreePort();
         BaseUrl = new Uri($"http://127.0.0.1:{port}");
@@ -39,9 +55,10 @@ public sealed class RunningApp : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ASPNETCORE_URLS"] = BaseUrl.ToString();
         start.Environment["ConnectionStrings__Default"] = database.ConnectionString;
-        start.Environment["BenchDashboard__Demo"] = "true";
+        start.Environment["BenchDashboard__Demo"] = demo ? "true" : "false";
         start.Environment["BenchDashboard__DemoAnchorDate"] = DemoAnchor.ToString("yyyy-MM-dd");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings) start.Environment[name] = value;
         process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
         process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
@@ -64,7 +81,8 @@ public sealed class RunningApp : IAsyncLifetime
         throw new TimeoutException($"The app did not answer /healthz within 3 minutes:\n{Output}");
     }
 
-    public async Task DisposeAsync()
+    /// <summary>SIGKILL: no shutdown code runs, exactly like a power cut or the OOM killer.</summary>
+    public async Task KillAsync()
     {
         if (process is { HasExited: false })
         {
@@ -72,6 +90,12 @@ public sealed class RunningApp : IAsyncLifetime
             await process.WaitForExitAsync();
         }
         process?.Dispose();
+        process = null;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await KillAsync();
         database.Dispose();
     }
 
