@@ -43,6 +43,7 @@ public static class FeatureRegistration
         services.AddSingleton<BenchRunImporter>();
         services.AddSingleton<VersionService>();
         services.AddSingleton<BenchRunsService>();
+        services.AddScoped<ImportWorkflow>();
         return builder;
     }
 

@@ -30,19 +30,19 @@ public static class IngestionApi
 
         project.MapPost("/traces", (HttpContext http, IngestionService ingestion, CancellationToken ct) =>
                 ImportAsync(http, ingestion, ImportKind.Traces, ct))
-            .Accepts<TraceRow[]>("application/json", "application/x-ndjson")
+            .Accepts<TraceContract[]>("application/json", "application/x-ndjson")
             .Produces<IngestResult>(200).ProducesValidationProblem().ProducesProblem(409).ProducesProblem(413).ProducesProblem(415)
             .WithSummary("Stores production traces: a JSON array or NDJSON. traceId, timestamp (with zone) and input are required; input and output up to 65,536 characters, ids up to 256, category up to 128, metadata (an object) up to 16,384 characters of JSON.");
 
         project.MapPost("/feedback", (HttpContext http, IngestionService ingestion, CancellationToken ct) =>
                 ImportAsync(http, ingestion, ImportKind.Feedback, ct))
-            .Accepts<FeedbackRow[]>("application/json", "application/x-ndjson")
+            .Accepts<FeedbackContract[]>("application/json", "application/x-ndjson")
             .Produces<IngestResult>(200).ProducesValidationProblem().ProducesProblem(409).ProducesProblem(413).ProducesProblem(415)
             .WithSummary("Stores feedback events: a JSON array or NDJSON. kind: thumbs_up, thumbs_down, csat (value 1–5 required), rewrite, retry, undo, format_error.");
 
         project.MapPost("/metrics", (HttpContext http, IngestionService ingestion, CancellationToken ct) =>
                 ImportAsync(http, ingestion, ImportKind.Metrics, ct))
-            .Accepts<MetricRow[]>("application/json", "text/csv")
+            .Accepts<MetricContract[]>("application/json", "text/csv")
             .Produces<MetricsResult>(200).ProducesValidationProblem().ProducesProblem(413).ProducesProblem(415)
             .WithSummary("Stores daily aggregates: a JSON array or CSV with the header date,metric,value,n. The same date and metric updates the stored value.");
         return project;

@@ -64,6 +64,13 @@ public static class PromptfooResults
         return errors.Any ? null : new BenchRunRequest(runId!, version!, startedAt!.Value, null, cases);
     }
 
+    /// <summary>The provider ids a results file compares, for the Import page's provider choice.</summary>
+    public static IReadOnlyList<string> Providers(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("results", out var summary) && summary.ValueKind == JsonValueKind.Object
+            && summary.TryGetProperty("results", out var results) && results.ValueKind == JsonValueKind.Array
+            ? results.EnumerateArray().Select(ProviderId).OfType<string>().Distinct(StringComparer.Ordinal).ToList()
+            : [];
+
     private static string? ProviderId(JsonElement result) =>
         Property(result, "provider") is { } p
             ? p.ValueKind == JsonValueKind.String ? p.GetString() : String(p, "id") ?? String(p, "label")

@@ -98,6 +98,8 @@ public class AuthenticationTests(AppFactory app) : IClassFixture<AppFactory>
         var admin = await reviewer.GetAsync("/admin");
         Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
         Assert.StartsWith("/account/access-denied", admin.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
+        var import = await reviewer.GetAsync("/p/x/import");
+        Assert.StartsWith("/account/access-denied", import.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
 
         var adminClient = app.CreateBrowserClient();
         await AppFactory.SignInAsync(adminClient, AppFactory.AdminEmail, AppFactory.AdminPassword);

@@ -174,7 +174,7 @@ public class TraceAndFeedbackApiTests(AppFactory app) : IClassFixture<AppFactory
         var slug = await client.NewProjectAsync();
         var response = await client.PostAsync(slug, path, "[]", contentType);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.Contains("is not accepted here", await IngestionClient.ErrorsAsync(response));
+        Assert.Contains($"Content-Type '{contentType}' is not accepted", await IngestionClient.ErrorsAsync(response));
     }
 
     [Fact]

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+
+namespace BenchDashboard.Benchmarks;
+
+/// <summary>
+/// The real, built BenchDashboard executable on Kestrel (127.0.0.1, a free port) over one SQLite file, started the way an
+/// operator starts it in production: Production environment, no demo data, a bootstrap API key, logging at Warning so
+/// console output costs nothing measurable, and a rate limit high enough never to fire.
+/// </summary>
+internal sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    public Uri BaseUrl { get; }
+    public int Pid => _process.Id;
+    /// <summary>A client that sends the bootstrap key; one connection, reused for every request.</summary>
+    public HttpClient Http { get; }
+
+    private AppProcess(Process process, Uri baseUrl, string apiKey)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+        Http = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None })
+        {
+            BaseAddress = baseUrl,
+            Timeout = TimeSpan.FromMinutes(10),
+        };
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+    }
+
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    public static async Task<AppProcess> StartAsync(string databasePath, string apiKey)
+    {
+        var baseUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo(RepoPaths.AppExecutable())
+        {
+            WorkingDirectory = RepoPaths.Root(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = baseUrl.ToString();
+        start.Environment["ConnectionStrings__Default"] = $"Data Source={databasePath}";
+        start.Environment["BenchDashboard__Demo"] = "false";
+        start.Environment["BenchDashboard__Bootstrap__ApiKey"] = apiKey;
+        start.Environment["BenchDashboard__Api__RequestsPerMinute"] = "1000000";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
+        var app = new AppProcess(process, baseUrl, apiKey);
+        process.OutputDataReceived += (_, e) => app.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await app.WaitHealthyAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+        return app;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+    }
+
+    private async Task WaitHealthyAsync()
+    {
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The app exited with {_process.ExitCode}:\n{Output}");
+            try
+            {
+                if ((await probe.GetAsync(new Uri(BaseUrl, "/healthz"))).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { /* not listening yet */ }
+            catch (TaskCanceledException) { /* still starting */ }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The app did not answer /healthz within 3 minutes:\n{Output}");
+    }
+
+    /// <summary>PUT the benchmark's project (API.md: 201 created, 200 when it already exists).</summary>
+    public async Task CreateProjectAsync(string slug)
+    {
+        using var response = await Http.PutAsync($"/api/v1/projects/{slug}",
+            new StringContent("""{"name":"Bench"}""", Encoding.UTF8, "application/json"));
+        if (response.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.OK))
+        {
+            throw new InvalidOperationException($"PUT project answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    public TimeSpan CpuTime() => ProcessStats.CpuTime(Pid);
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using BenchDashboard.Benchmarks;
+
+// Benchmarks of the real BenchDashboard app on Kestrel: ingestion throughput (with its raw SQLite ceiling) and trends latency.
+// See docs/benchmarks.md for how each figure is measured and the latest results.
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+var started = DateTime.UtcNow;
+var report = new Report();
+Directory.CreateDirectory(options.WorkDirectory);
+// A fresh secret per run: the bootstrap key needs at least 32 characters.
+var apiKey = "bench-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+try
+{
+    report.Line($"BenchDashboard benchmarks, {options.Command}, started {started:yyyy-MM-dd HH:mm:ss} UTC");
+    report.Line($"  app: {RepoPaths.AppExecutable()}");
+    MachineInfo.Describe(report, options.WorkDirectory);
+    if (options.RunsIngest) await new IngestBenchmark(options, report).RunAsync(apiKey);
+    if (options.RunsTrends) await new TrendsBenchmark(options, report).RunAsync(apiKey);
+    report.WriteSummary();
+    report.Line($"total time {(DateTime.UtcNow - started).TotalMinutes:F1} min");
+    return 0;
+}
+catch (Exception ex)
+{
+    report.Line($"FAILED: {ex}");
+    return 1;
+}
+finally
+{
+    Console.WriteLine($"report saved to {report.Save(RepoPaths.Root(), started)}");
+    if (!options.KeepFiles) Directory.Delete(options.WorkDirectory, recursive: true);
+}
