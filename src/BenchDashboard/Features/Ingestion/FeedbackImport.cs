@@ -42,75 +42,41 @@ public sealed record FeedbackRow(string EventId, string? TraceId, DateTime Times
     }
 }
 
-internal sealed class FeedbackSink : IRowSink<FeedbackRow>, IDisposable
+internal sealed class FeedbackSink(SqliteConnection connection, SqliteTransaction? transaction, int projectId)
+    : EventSink<FeedbackRow>(connection, transaction, projectId,
+        """
+        INSERT INTO FeedbackEvents (ProjectId, EventId, TraceId, Timestamp, Kind, Value) VALUES ($p, $id, $tr, $t, $k, $val)
+        ON CONFLICT (ProjectId, EventId) DO NOTHING
+        """, ["$p", "$id", "$tr", "$t", "$k", "$val"],
+        "SELECT TraceId, Timestamp, Kind, Value FROM FeedbackEvents WHERE ProjectId = $p AND EventId = $id")
 {
-    private readonly int _projectId;
-    private readonly RollupDeltas _rollups;
-    private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction? _transaction;
-    private readonly SqliteCommand _insert, _existing;
+    public override string IdField => "eventId";
 
-    public FeedbackSink(SqliteConnection connection, SqliteTransaction? transaction, int projectId)
-    {
-        _connection = connection;
-        _transaction = transaction;
-        _projectId = projectId;
-        _rollups = new RollupDeltas(projectId);
-        _insert = SqliteCommands.Prepare(connection, transaction, """
-            INSERT INTO FeedbackEvents (ProjectId, EventId, TraceId, Timestamp, Kind, Value) VALUES ($p, $id, $tr, $t, $k, $val)
-            ON CONFLICT (ProjectId, EventId) DO NOTHING
-            """, "$p", "$id", "$tr", "$t", "$k", "$val");
-        _existing = SqliteCommands.Prepare(connection, transaction,
-            "SELECT TraceId, Timestamp, Kind, Value FROM FeedbackEvents WHERE ProjectId = $p AND EventId = $id", "$p", "$id");
-    }
+    public override string IdOf(FeedbackRow row) => row.EventId;
 
-    public string IdField => "eventId";
+    public override IReadOnlyList<string> PreviewColumns { get; } = ["eventId", "traceId", "timestamp", "kind", "value"];
 
-    public string IdOf(FeedbackRow row) => row.EventId;
-
-    public IReadOnlyList<string> PreviewColumns { get; } = ["eventId", "traceId", "timestamp", "kind", "value"];
-
-    public IReadOnlyList<string> PreviewCells(FeedbackRow row) =>
+    public override IReadOnlyList<string> PreviewCells(FeedbackRow row) =>
     [
         row.EventId, row.TraceId ?? "", row.Timestamp.ToString("u", CultureInfo.InvariantCulture), FeedbackRow.ApiName(row.Kind),
         row.Value?.ToString(CultureInfo.InvariantCulture) ?? "",
     ];
 
-    public RowOutcome Check(FeedbackRow row, out string? difference) => Compare(row, out difference) ?? RowOutcome.Inserted;
-
-    public RowOutcome Store(FeedbackRow row, out string? difference)
+    protected override bool TryInsert(FeedbackRow row)
     {
-        difference = null;
-        var inserted = _insert.Set("$p", _projectId).Set("$id", row.EventId).Set("$tr", row.TraceId)
-            .Set("$t", Timestamps.ToStorage(row.Timestamp)).Set("$k", row.Kind.ToString()).Set("$val", row.Value).ExecuteNonQuery();
-        if (inserted == 1)
-        {
-            _rollups.AddFeedback(row.Timestamp, row.Kind, row.Value);
-            return RowOutcome.Inserted;
-        }
-        return Compare(row, out difference) ?? throw new InvalidOperationException($"Event {row.EventId} was neither inserted nor found.");
+        var inserted = Insert.Set("$p", ProjectId).Set("$id", row.EventId).Set("$tr", row.TraceId)
+            .Set("$t", Timestamps.ToStorage(row.Timestamp)).Set("$k", row.Kind.ToString()).Set("$val", row.Value).ExecuteNonQuery() == 1;
+        if (inserted) Rollups.AddFeedback(row.Timestamp, row.Kind, row.Value);
+        return inserted;
     }
 
-    private RowOutcome? Compare(FeedbackRow row, out string? difference)
+    protected override string? Difference(SqliteDataReader stored, FeedbackRow row)
     {
-        difference = null;
-        using var reader = _existing.Set("$p", _projectId).Set("$id", row.EventId).ExecuteReader();
-        if (!reader.Read()) return null;
-        double? storedValue = reader.IsDBNull(3) ? null : reader.GetDouble(3);
-        difference =
-            reader.GetNullableString(0) != row.TraceId ? "traceId differs"
-            : reader.GetString(1) != Timestamps.ToStorage(row.Timestamp) ? "timestamp differs"
-            : reader.GetString(2) != row.Kind.ToString() ? "kind differs"
+        double? storedValue = stored.IsDBNull(3) ? null : stored.GetDouble(3);
+        return stored.GetNullableString(0) != row.TraceId ? "traceId differs"
+            : stored.GetString(1) != Timestamps.ToStorage(row.Timestamp) ? "timestamp differs"
+            : stored.GetString(2) != row.Kind.ToString() ? "kind differs"
             : storedValue != row.Value ? "value differs"
             : null;
-        return difference is null ? RowOutcome.Duplicate : RowOutcome.Conflict;
-    }
-
-    public void Complete() => _rollups.ApplyTo(_connection, _transaction ?? throw new InvalidOperationException("A dry run completes nothing."));
-
-    public void Dispose()
-    {
-        _insert.Dispose();
-        _existing.Dispose();
     }
 }
