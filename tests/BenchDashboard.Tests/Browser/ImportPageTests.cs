@@ -63,6 +63,37 @@ public class ImportPageTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_lead_imports_a_promptfoo_run_after_choosing_its_provider_and_a_metrics_csv()
+    {
+        var page = await browser.NewPageAsync();
+        await SignInAndTrendsTests.SignInAsync(page, "lead@demo.local");
+        await Assertions.Expect(page.GetByTestId("trends-chart")).ToBeVisibleAsync();
+        await page.GotoAsync($"/p/{DemoStory.ProjectSlug}/import");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+
+        await page.GetByTestId("import-kind").GetByText("promptfoo results (a bench run)", new() { Exact = true }).ClickAsync();
+        await page.GetByLabel("Run id").FillAsync("ui-promptfoo-1");
+        await page.GetByLabel("Pipeline version").FillAsync("v6");
+        var file = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Features", "Ingestion", "Fixtures", "promptfoo-results.json"));
+        await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "results.json", MimeType = "application/json", Buffer = file });
+        await Assertions.Expect(page.GetByTestId("import-errors")).ToContainTextAsync("this file compares 2 providers");
+
+        await page.Locator("#run-provider").ClickAsync();
+        await page.Locator(".rz-dropdown-item", new() { HasText = "openai:gpt-4o-mini" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("import-counts")).ToHaveTextAsync("4 test results ready to import as run “ui-promptfoo-1” of version v6.");
+        await Assertions.Expect(page.GetByTestId("import-preview")).ToContainTextAsync("refund-001: refund for a damaged item");
+        await page.GetByTestId("import-confirm").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("import-summary")).ToContainTextAsync("Imported run “ui-promptfoo-1”: 4 cases, 3 passed, 4 new bench cases.");
+
+        await page.GetByTestId("import-kind").GetByText("Daily metrics", new() { Exact = true }).ClickAsync();
+        var csv = Encoding.UTF8.GetBytes("date,metric,value,n\n2026-11-02,undoRate,0.031,1400\n2026-11-03,undoRate,0.029,1380\n");
+        await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "metrics.csv", MimeType = "text/csv", Buffer = csv });
+        await Assertions.Expect(page.GetByTestId("import-counts")).ToHaveTextAsync("2 rows checked: 2 new, 0 already stored, 0 to update, 0 unchanged.");
+        await page.GetByTestId("import-confirm").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("import-summary")).ToContainTextAsync("Imported metrics.csv: 2 new, 0 already stored, 0 updated.");
+    }
+
+    [Fact]
     public async Task A_reviewer_has_no_import_page()
     {
         var page = await browser.NewPageAsync();
