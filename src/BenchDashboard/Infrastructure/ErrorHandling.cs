@@ -11,6 +11,8 @@ public static class ErrorHandling
         app.UseWhen(ctx => AuthServiceCollectionExtensions.IsApi(ctx.Request), api => api.UseExceptionHandler(handler => handler.Run(async ctx =>
         {
             var error = ctx.Features.Get<IExceptionHandlerFeature>()?.Error;
+            // A client that hung up mid-request is not a server error; its import was rolled back.
+            if (error is OperationCanceledException && ctx.RequestAborted.IsCancellationRequested) return;
             ctx.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("BenchDashboard.Api")
                 .LogError(error, "Unhandled error in {Path}", ctx.Request.Path);
             await Results.Problem(statusCode: 500, title: "Internal error",
