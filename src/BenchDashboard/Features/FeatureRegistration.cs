@@ -59,6 +59,7 @@ public static class FeatureRegistration
         var api = app.MapGroup("/api/v1").WithTags("v1");
         api.MapProjectsApi();
         var project = api.MapProjectScope();
+        foreach (var status in new[] { 401, 403, 404, 429 }) project.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
         project.MapGroup("").RequireAuthorization(ApiAccess.Ingest).MapIngestionApi();
         var read = project.MapGroup("").RequireAuthorization(ApiAccess.Read);
         read.MapTrendsApi();

@@ -15,6 +15,6 @@ public static class AccountEndpoints
             await signIn.SignOutAsync();
             await audit.AppendAsync(who, AuditActions.SignOut, $"user:{who}");
             return TypedResults.LocalRedirect("/account/login?signedOut=true");
-        }).RequireAuthorization();
+        }).RequireAuthorization().ExcludeFromDescription();
     }
 }

@@ -14,12 +14,12 @@ public static class IngestionApi
     public static RouteGroupBuilder MapIngestionApi(this RouteGroupBuilder project)
     {
         project.MapPost("/versions", PostVersionAsync)
-            .Accepts<VersionRequest>("application/json")
+            .Accepts<VersionContract>("application/json")
             .Produces(200).Produces(201).ProducesValidationProblem()
             .WithSummary("Records a deployed pipeline version (201), or updates its details (200). Only version and deployedAt are required; text fields up to 4,000 characters.");
 
         project.MapPost("/bench-runs", PostBenchRunAsync)
-            .Accepts<BenchRunRequest>("application/json")
+            .Accepts<BenchRunContract>("application/json")
             .Produces<BenchRunSummary>(201).Produces<BenchRunSummary>(200).ProducesValidationProblem().ProducesProblem(409)
             .WithSummary("Stores a bench run (201). Re-sending the same run answers 200 with duplicate=true; the same runId with other content is 409. Unknown cases and versions are created.");
 

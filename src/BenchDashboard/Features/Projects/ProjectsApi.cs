@@ -21,19 +21,26 @@ public static partial class ProjectsApi
                     .Where(p => http.User.CanAccessProject(p.Slug))
                     .Select(p => new ProjectDto(p.Slug, p.Name, p.Description)))
             .RequireAuthorization(ApiAccess.Read)
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(429)
             .WithName("ListProjects")
             .WithSummary("Lists the projects the caller may read.");
 
         api.MapPut("/projects/{slug}", PutAsync)
             .RequireAuthorization(ApiAccess.Admin)
-            .Accepts<ProjectBody>("application/json")
-            .Produces<ProjectDto>(200).Produces<ProjectDto>(201).ProducesValidationProblem().ProducesProblem(415)
+            .Accepts<ProjectContract>("application/json")
+            .Produces<ProjectDto>(200).Produces<ProjectDto>(201).ProducesValidationProblem()
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(415).ProducesProblem(429)
             .WithName("PutProject")
             .WithSummary("Creates (201) or updates (200) a project. Slug: [a-z0-9-]{2,64}; name up to 200 characters, description up to 4,000.");
         return api;
     }
 
-    public sealed record ProjectBody(string Name, string? Description);
+    /// <summary>The body of PUT /projects/{slug}, for the OpenAPI document (the endpoint checks fields itself).</summary>
+    public sealed class ProjectContract
+    {
+        public required string Name { get; init; }
+        public string? Description { get; init; }
+    }
 
     private static async Task<IResult> PutAsync(string slug, HttpContext http, ProjectService projects, AuditLog audit, CancellationToken ct)
     {
