@@ -78,6 +78,10 @@ public class ReadApiTests(AppFactory app) : IClassFixture<AppFactory>
         var traces = paths.GetProperty("/api/v1/projects/{slug}/traces").GetProperty("post");
         Assert.Contains("65,536", traces.GetProperty("summary").GetString());
         Assert.True(traces.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/x-ndjson", out _));
+        // Only what API.md requires is marked required, so generated clients do not demand optional fields.
+        var trace = json.GetProperty("components").GetProperty("schemas").GetProperty("TraceContract");
+        Assert.Equal(["traceId", "timestamp", "input"], trace.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        Assert.True(traces.GetProperty("responses").TryGetProperty("429", out _));
     }
 }
 
