@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using BenchDashboard.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -51,9 +52,13 @@ public interface IRowSink<TRow>
 /// Runs an import all-or-nothing: every row is validated, and rows are written in one SQLite transaction that
 /// commits only if the whole request is clean. A crash, a cancelled request, a bad line or a conflicting id anywhere
 /// rolls everything back, so no caller ever sees half a batch stored.
+/// Parsing and writing overlap: one task reads and validates the body while the caller's thread writes the rows it
+/// has already checked (SQLite has one writer, but parsing needs none), handed over in small batches.
 /// </summary>
 public static class ImportEngine
 {
+    private const int HandOverBatch = 256;
+
     public static async Task<ImportOutcome> RunAsync<TRow>(
         IDbContextFactory<AppDbContext> dbFactory,
         Func<SqliteConnection, SqliteTransaction?, IRowSink<TRow>> createSink,
@@ -71,35 +76,28 @@ public static class ImportEngine
         var sink = createSink(connection, transaction);
         using var sinkResources = sink as IDisposable;
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var preview = new List<IReadOnlyList<string>>();
-        await foreach (var (location, row) in readRows(outcome.Errors).WithCancellation(ct))
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var validated = Channel.CreateBounded<List<ParsedRow<TRow>>>(
+            new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+        var parsing = Task.Run(() => ValidateAsync(readRows, sink, options, outcome, validated.Writer, stop.Token), stop.Token);
+        try
         {
-            if (row is null) continue;
-            outcome.Rows++;
-            var id = sink.IdOf(row);
-            if (!seen.Add(id))
+            await foreach (var batch in validated.Reader.ReadAllAsync(ct))
             {
-                outcome.Errors.Add(location, $"{sink.IdField}: '{id}' appears more than once in this request");
-                continue;
-            }
-            if (preview.Count < options.PreviewRows) preview.Add(sink.PreviewCells(row));
-            // Once the request is known to fail, keep validating but stop writing.
-            if (outcome.Errors.Any || outcome.Conflicts.Any && !options.DryRun) continue;
-
-            var result = options.DryRun ? sink.Check(row, out var difference) : sink.Store(row, out difference);
-            switch (result)
-            {
-                case RowOutcome.Inserted: outcome.Accepted++; break;
-                case RowOutcome.Duplicate: outcome.Duplicates++; break;
-                case RowOutcome.Updated: outcome.Updated++; break;
-                case RowOutcome.Unchanged: outcome.Unchanged++; break;
-                case RowOutcome.Conflict:
-                    outcome.Conflicts.Add(location, $"{sink.IdField} '{id}' already exists with different content ({difference})");
-                    break;
+                foreach (var (location, row) in batch)
+                {
+                    // Once the request is known to fail, the parser goes on checking, but nothing more is written.
+                    if (outcome.Conflicts.Any && !options.DryRun) break;
+                    Write(sink, options, outcome, location, row!);
+                }
             }
         }
-        if (options.PreviewRows > 0) outcome.Preview = new ImportPreview(sink.PreviewColumns, preview);
+        finally
+        {
+            // On any failure here the parser must not wait forever for room in the channel.
+            stop.Cancel();
+            try { await parsing; } catch (OperationCanceledException) when (!ct.IsCancellationRequested) { /* stopped above */ }
+        }
 
         if (transaction is null) return outcome;
         if (outcome.Errors.Any || outcome.Conflicts.Any)
@@ -111,6 +109,65 @@ public static class ImportEngine
         await transaction.CommitAsync(ct);
         outcome.Stored = true;
         return outcome;
+    }
+
+    /// <summary>
+    /// Reads and checks every row, refuses ids sent twice, keeps the preview, and hands valid rows to the writer
+    /// until the first error (after which there is nothing worth writing). Only this task touches
+    /// <see cref="ImportOutcome.Errors"/>, <see cref="ImportOutcome.Rows"/> and the preview until it ends.
+    /// </summary>
+    private static async Task ValidateAsync<TRow>(Func<ValidationErrors, IAsyncEnumerable<ParsedRow<TRow>>> readRows, IRowSink<TRow> sink,
+        ImportOptions options, ImportOutcome outcome, ChannelWriter<List<ParsedRow<TRow>>> writer, CancellationToken ct)
+        where TRow : class
+    {
+        try
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var preview = new List<IReadOnlyList<string>>();
+            var batch = new List<ParsedRow<TRow>>(HandOverBatch);
+            await foreach (var parsed in readRows(outcome.Errors).WithCancellation(ct))
+            {
+                if (parsed.Row is not { } row) continue;
+                outcome.Rows++;
+                var id = sink.IdOf(row);
+                if (!seen.Add(id))
+                {
+                    outcome.Errors.Add(parsed.Location, $"{sink.IdField}: '{id}' appears more than once in this request");
+                    continue;
+                }
+                if (preview.Count < options.PreviewRows) preview.Add(sink.PreviewCells(row));
+                if (outcome.Errors.Any) continue;
+                batch.Add(parsed);
+                if (batch.Count == HandOverBatch)
+                {
+                    await writer.WriteAsync(batch, ct);
+                    batch = new List<ParsedRow<TRow>>(HandOverBatch);
+                }
+            }
+            if (batch.Count > 0 && !outcome.Errors.Any) await writer.WriteAsync(batch, ct);
+            if (options.PreviewRows > 0) outcome.Preview = new ImportPreview(sink.PreviewColumns, preview);
+            writer.Complete();
+        }
+        catch (Exception ex)
+        {
+            writer.Complete(ex);
+            throw;
+        }
+    }
+
+    private static void Write<TRow>(IRowSink<TRow> sink, ImportOptions options, ImportOutcome outcome, string location, TRow row)
+    {
+        var result = options.DryRun ? sink.Check(row, out var difference) : sink.Store(row, out difference);
+        switch (result)
+        {
+            case RowOutcome.Inserted: outcome.Accepted++; break;
+            case RowOutcome.Duplicate: outcome.Duplicates++; break;
+            case RowOutcome.Updated: outcome.Updated++; break;
+            case RowOutcome.Unchanged: outcome.Unchanged++; break;
+            case RowOutcome.Conflict:
+                outcome.Conflicts.Add(location, $"{sink.IdField} '{sink.IdOf(row)}' already exists with different content ({difference})");
+                break;
+        }
     }
 }
 
