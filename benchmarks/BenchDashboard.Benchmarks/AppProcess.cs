@@ -15,6 +15,7 @@ internal sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private bool _disposed;
 
     public Uri BaseUrl { get; }
     public int Pid => _process.Id;
@@ -35,10 +36,10 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static async Task<AppProcess> StartAsync(string databasePath, string apiKey)
+    public static async Task<AppProcess> StartAsync(BenchContext context, string databasePath)
     {
         var baseUrl = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo(RepoPaths.AppExecutable())
+        var start = new ProcessStartInfo(context.AppExecutable)
         {
             WorkingDirectory = RepoPaths.Root(),
             RedirectStandardOutput = true,
@@ -49,11 +50,13 @@ internal sealed class AppProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = baseUrl.ToString();
         start.Environment["ConnectionStrings__Default"] = $"Data Source={databasePath}";
         start.Environment["BenchDashboard__Demo"] = "false";
-        start.Environment["BenchDashboard__Bootstrap__ApiKey"] = apiKey;
+        start.Environment["BenchDashboard__Bootstrap__ApiKey"] = context.ApiKey;
         start.Environment["BenchDashboard__Api__RequestsPerMinute"] = "1000000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Experiments only (--app-env), e.g. DOTNET_gcServer=0: runtime settings, never app code.
+        foreach (var (name, value) in context.Options.AppEnvironment) start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
-        var app = new AppProcess(process, baseUrl, apiKey);
+        var app = new AppProcess(process, baseUrl, context.ApiKey);
         process.OutputDataReceived += (_, e) => app.Append(e.Data);
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.BeginOutputReadLine();
@@ -107,8 +110,11 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public TimeSpan CpuTime() => ProcessStats.CpuTime(Pid);
 
+    /// <summary>Kills the app (and anything it started); safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         Http.Dispose();
         if (!_process.HasExited)
         {

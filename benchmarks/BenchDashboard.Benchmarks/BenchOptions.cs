@@ -2,14 +2,27 @@ using System.Globalization;
 
 namespace BenchDashboard.Benchmarks;
 
+/// <summary>How the ingest benchmark orders its events in time.</summary>
+internal enum EventOrder
+{
+    /// <summary>Oldest first, as a production system sends feedback: a batch touches one or two days' rollups.</summary>
+    Time,
+    /// <summary>Shuffled over the 270 days: every batch touches every day's rollup (the worst case for the rollup upserts).</summary>
+    Random,
+}
+
 /// <summary>
-/// The command line: <c>ingest|trends|all [--events N] [--batch N] [--ingest-events N] [--trends-events N] [--dir PATH] [--keep]</c>.
-/// <c>--events</c> sets the size of the one benchmark chosen; with <c>all</c> use the two specific options.
+/// The command line: <c>ingest|trends|all [--events N] [--batch N] [--order time|random] [--repeat N] [--ingest-events N] [--trends-events N]
+/// [--app-env NAME=VALUE]… [--dir PATH] [--keep]</c>. <c>--events</c> sets the size of the one benchmark chosen; with
+/// <c>all</c> use the two specific options.
 /// </summary>
-internal sealed record BenchOptions(string Command, int IngestEvents, int BatchSize, int TrendsEvents, string WorkDirectory, bool KeepFiles)
+internal sealed record BenchOptions(
+    string Command, int IngestEvents, int BatchSize, EventOrder Order, int Repetitions, int TrendsEvents,
+    IReadOnlyList<(string Name, string Value)> AppEnvironment, string WorkDirectory, bool KeepFiles)
 {
     public const int DefaultIngestEvents = 1_000_000;
     public const int DefaultBatchSize = 5_000;
+    public const int DefaultRepetitions = 3;
     public const int DefaultTrendsEvents = 10_000_000;
 
     public bool RunsIngest => Command is "ingest" or "all";
@@ -17,12 +30,15 @@ internal sealed record BenchOptions(string Command, int IngestEvents, int BatchS
 
     public const string Usage = """
         usage: BenchDashboard.Benchmarks ingest|trends|all [options]
-          --events N          events for the chosen benchmark (ingest: 1,000,000; trends: 10,000,000)
-          --batch N           events per NDJSON request and per raw transaction (ingest; default 5,000)
-          --ingest-events N   events for ingest (with all)
-          --trends-events N   events for trends (with all)
-          --dir PATH          where the temporary databases go (default: a new folder under the system temp folder)
-          --keep              keep the databases afterwards
+          --events N            events for the chosen benchmark (ingest: 1,000,000; trends: 10,000,000)
+          --batch N             events per NDJSON request and per raw transaction (ingest; default 5,000)
+          --order time|random   ingest events oldest first (default) or shuffled over the 270 days
+          --repeat N            ingest: API and raw runs, alternating, each on fresh copies (default 3; figures are medians)
+          --ingest-events N     events for ingest (with all)
+          --trends-events N     events for trends (with all)
+          --app-env NAME=VALUE  an extra environment variable for the app process, for experiments (repeatable)
+          --dir PATH            where the temporary databases go (default: a new folder under the system temp folder)
+          --keep                keep the databases afterwards
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -31,6 +47,9 @@ internal sealed record BenchOptions(string Command, int IngestEvents, int BatchS
         var command = args[0];
         int? events = null, ingestEvents = null, trendsEvents = null;
         var batch = DefaultBatchSize;
+        var order = EventOrder.Time;
+        var repetitions = DefaultRepetitions;
+        var environment = new List<(string, string)>();
         string? dir = null;
         var keep = false;
         for (var i = 1; i < args.Length; i++)
@@ -39,8 +58,22 @@ internal sealed record BenchOptions(string Command, int IngestEvents, int BatchS
             {
                 case "--events": events = PositiveInt(args, ref i); break;
                 case "--batch": batch = PositiveInt(args, ref i); break;
+                case "--order":
+                    order = Value(args, ref i) switch
+                    {
+                        "time" => EventOrder.Time,
+                        "random" => EventOrder.Random,
+                        var other => throw new ArgumentException($"--order is time or random, not '{other}'."),
+                    };
+                    break;
+                case "--repeat": repetitions = PositiveInt(args, ref i); break;
                 case "--ingest-events": ingestEvents = PositiveInt(args, ref i); break;
                 case "--trends-events": trendsEvents = PositiveInt(args, ref i); break;
+                case "--app-env":
+                    var pair = Value(args, ref i).Split('=', 2);
+                    if (pair.Length != 2 || pair[0].Length == 0) throw new ArgumentException($"--app-env needs NAME=VALUE, not '{args[i]}'.");
+                    environment.Add((pair[0], pair[1]));
+                    break;
                 case "--dir": dir = Value(args, ref i); break;
                 case "--keep": keep = true; break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}");
@@ -51,7 +84,10 @@ internal sealed record BenchOptions(string Command, int IngestEvents, int BatchS
         return new BenchOptions(command,
             IngestEvents: (command == "ingest" ? events : null) ?? ingestEvents ?? DefaultIngestEvents,
             BatchSize: batch,
+            Order: order,
+            Repetitions: repetitions,
             TrendsEvents: (command == "trends" ? events : null) ?? trendsEvents ?? DefaultTrendsEvents,
+            AppEnvironment: environment,
             WorkDirectory: workDirectory,
             KeepFiles: keep);
     }

@@ -67,10 +67,13 @@ internal sealed class EventMix(int seed)
 
     /// <summary>
     /// <paramref name="count"/> events with ids <c>{prefix}-{n:D8}</c>, every 5th with a trace id, cut into batches of
-    /// <paramref name="batchSize"/>.
+    /// <paramref name="batchSize"/>; <paramref name="chronological"/>: in time order (ids too), else in random time order.
     /// </summary>
-    public List<FeedbackEvent[]> Batches(string prefix, int count, int batchSize)
+    public List<FeedbackEvent[]> Batches(string prefix, int count, int batchSize, bool chronological)
     {
+        var timestamps = new DateTime[count];
+        for (var i = 0; i < count; i++) timestamps[i] = NextTimestamp();
+        if (chronological) Array.Sort(timestamps);
         var batches = new List<FeedbackEvent[]>();
         for (var start = 0; start < count; start += batchSize)
         {
@@ -78,7 +81,7 @@ internal sealed class EventMix(int seed)
             for (var i = 0; i < batch.Length; i++)
             {
                 var n = start + i + 1;
-                batch[i] = Next($"{prefix}-{n:D8}", n % 5 == 0 ? $"tr-{prefix}-{n / 5:D8}" : null, NextTimestamp());
+                batch[i] = Next($"{prefix}-{n:D8}", n % 5 == 0 ? $"tr-{prefix}-{n / 5:D8}" : null, timestamps[n - 1]);
             }
             batches.Add(batch);
         }

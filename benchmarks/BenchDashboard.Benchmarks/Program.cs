@@ -22,10 +22,14 @@ var apiKey = "bench-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).
 try
 {
     report.Line($"BenchDashboard benchmarks, {options.Command}, started {started:yyyy-MM-dd HH:mm:ss} UTC");
-    report.Line($"  app: {RepoPaths.AppExecutable()}");
+    var built = RepoPaths.AppExecutable();
+    report.Line($"  app: {built}, built {File.GetLastWriteTimeUtc(built):yyyy-MM-dd HH:mm} UTC from {RepoPaths.SourceVersion()};");
+    report.Line("       run from a copy in the work folder, so a rebuild of src/ during the run changes nothing");
+    foreach (var (name, value) in options.AppEnvironment) report.Line($"  app environment added for this experiment: {name}={value}");
+    var context = new BenchContext(options, report, apiKey, RepoPaths.SnapshotApp(options.WorkDirectory));
     MachineInfo.Describe(report, options.WorkDirectory);
-    if (options.RunsIngest) await new IngestBenchmark(options, report).RunAsync(apiKey);
-    if (options.RunsTrends) await new TrendsBenchmark(options, report).RunAsync(apiKey);
+    if (options.RunsIngest) await new IngestBenchmark(context).RunAsync();
+    if (options.RunsTrends) await new TrendsBenchmark(context).RunAsync();
     report.WriteSummary();
     report.Line($"total time {(DateTime.UtcNow - started).TotalMinutes:F1} min");
     return 0;

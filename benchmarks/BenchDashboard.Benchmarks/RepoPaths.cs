@@ -28,6 +28,55 @@ internal static class RepoPaths
         return executable ?? throw new FileNotFoundException($"No built BenchDashboard executable under {bin}; build this project in {configuration} first.");
     }
 
+    /// <summary>
+    /// Copies the app's build output (the executable's folder) under <paramref name="workDirectory"/> and returns the copy's
+    /// executable. Someone may rebuild src/ while a long run goes on; every app process of a run must be the same build.
+    /// </summary>
+    public static string SnapshotApp(string workDirectory)
+    {
+        var source = Path.GetDirectoryName(AppExecutable())!;
+        var target = Path.Combine(workDirectory, "app");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy, overwrite: true);
+        }
+        var executable = Path.Combine(target, "BenchDashboard");
+        // File.Copy keeps the mode on Unix already; this only makes sure the copy stays executable.
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(executable, File.GetUnixFileMode(executable) | UnixFileMode.UserExecute);
+        return executable;
+    }
+
+    /// <summary>The commit and whether src/ differs from it (read-only git), so a figure can be traced to the code it measured.</summary>
+    public static string SourceVersion()
+    {
+        try
+        {
+            var head = Git("rev-parse --short HEAD").Trim();
+            var dirty = Git("status --porcelain -- src").Length > 0;
+            return $"commit {head}{(dirty ? ", src/ has uncommitted changes" : ", src/ as committed")}";
+        }
+        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            return "git not available";
+        }
+    }
+
+    private static string Git(string arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("git", arguments)
+        {
+            WorkingDirectory = Root(),
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        using var git = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("git did not start");
+        var output = git.StandardOutput.ReadToEnd();
+        git.WaitForExit();
+        return git.ExitCode == 0 ? output : throw new InvalidOperationException($"git {arguments} failed");
+    }
+
     public static string Configuration() =>
         typeof(RepoPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "?";
 

@@ -94,10 +94,10 @@ internal sealed class FeedbackInserter : IDisposable
 /// </summary>
 internal sealed record TemplateDatabase(string Path, int ProjectId)
 {
-    public static async Task<TemplateDatabase> CreateAsync(string workDirectory, string slug, string apiKey)
+    public static async Task<TemplateDatabase> CreateAsync(BenchContext context, string slug)
     {
-        var path = System.IO.Path.Combine(workDirectory, $"template-{slug}.db");
-        await using (var app = await AppProcess.StartAsync(path, apiKey))
+        var path = System.IO.Path.Combine(context.Options.WorkDirectory, $"template-{slug}.db");
+        await using (var app = await AppProcess.StartAsync(context, path))
         {
             await app.CreateProjectAsync(slug);
         }

@@ -1,6 +1,6 @@
 namespace BenchDashboard.Benchmarks;
 
-/// <summary>Order statistics of timings (nearest rank: the value below which the given share of samples lie).</summary>
+/// <summary>Order statistics of timings; percentiles by nearest rank (the smallest sample with at least that share at or below it).</summary>
 internal static class Stats
 {
     public static double Percentile(IReadOnlyCollection<double> samples, double share)
@@ -11,6 +11,13 @@ internal static class Stats
         return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
     }
 
-    public static double Median(IReadOnlyCollection<double> samples) => Percentile(samples, 0.5);
+    /// <summary>The middle value, or the mean of the two middle values for an even count.</summary>
+    public static double Median(IReadOnlyCollection<double> samples)
+    {
+        if (samples.Count == 0) return double.NaN;
+        var sorted = samples.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
     public static double P95(IReadOnlyCollection<double> samples) => Percentile(samples, 0.95);
 }

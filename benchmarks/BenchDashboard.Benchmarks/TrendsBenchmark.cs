@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 
 namespace BenchDashboard.Benchmarks;
 
@@ -9,29 +10,32 @@ namespace BenchDashboard.Benchmarks;
 /// Trends latency on a large project: nine months of events bulk-loaded, then <c>GET …/trends</c> over the whole range per
 /// day, week and month, against the real app; and once, the raw-scan aggregate the rollups spare it.
 /// </summary>
-internal sealed class TrendsBenchmark(BenchOptions options, Report report)
+internal sealed class TrendsBenchmark(BenchContext context)
 {
     private const string Benchmark = "trends";
     private const string Slug = "bench-trends";
     private const int WarmUpRequests = 5, TimedRequests = 50;
     private const double MaxMedianMs = 100;
 
-    public async Task RunAsync(string apiKey)
+    private readonly BenchOptions _options = context.Options;
+    private readonly Report _report = context.Report;
+
+    public async Task RunAsync()
     {
-        var events = options.TrendsEvents;
+        var events = _options.TrendsEvents;
         var from = EventMix.FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var to = EventMix.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        report.Heading($"trends: {Report.N0(events)} events over {EventMix.Days} days ({from} … {to})");
+        _report.Heading($"trends: {Report.N0(events)} events over {EventMix.Days} days ({from} … {to})");
 
-        var template = await TemplateDatabase.CreateAsync(options.WorkDirectory, Slug, apiKey);
+        var template = await TemplateDatabase.CreateAsync(context, Slug);
         var database = template.CopyTo("trends.db");
         Load(database, template.ProjectId, events);
         RawScan(database, template.ProjectId, from, to);
 
-        report.Line();
-        report.Line($"  GET /api/v1/projects/{Slug}/trends?from={from}&to={to}&bucket=…  on a fresh app process over that file; one HttpClient;");
-        report.Line($"  per bucket {WarmUpRequests} warm-up requests, then {TimedRequests} timed one after another (send to last byte of the body read)");
-        await using var app = await AppProcess.StartAsync(database, apiKey);
+        _report.Line();
+        _report.Line($"  GET /api/v1/projects/{Slug}/trends?from={from}&to={to}&bucket=…  on a fresh app process over that file; one HttpClient;");
+        _report.Line($"  per bucket {WarmUpRequests} warm-up requests, then {TimedRequests} timed one after another (send to last byte of the body read)");
+        await using var app = await AppProcess.StartAsync(context, database);
         foreach (var bucket in new[] { "week", "day", "month" })
         {
             var url = $"/api/v1/projects/{Slug}/trends?from={from}&to={to}&bucket={bucket}";
@@ -46,23 +50,23 @@ internal sealed class TrendsBenchmark(BenchOptions options, Report report)
                 timings.Add(clock.Elapsed.TotalMilliseconds);
             }
             var median = Stats.Median(timings);
-            report.Line($"  bucket={bucket}: {Describe(body)}; min {Report.F1(timings.Min())} ms, max {Report.F1(timings.Max())} ms");
-            report.Line($"    CPU during the {TimedRequests} requests: {cpu.Stop().Describe()}");
-            report.Figure(Benchmark, $"trends {bucket} median", $"{Report.F1(median)} ms", $"< {MaxMedianMs:F0} ms", median < MaxMedianMs);
-            report.Figure(Benchmark, $"trends {bucket} p95", $"{Report.F1(Stats.P95(timings))} ms");
+            _report.Line($"  bucket={bucket}: {Describe(body)}; min {Report.F1(timings.Min())} ms, max {Report.F1(timings.Max())} ms");
+            _report.Line($"    CPU during the {TimedRequests} requests: {cpu.Stop().Describe()}");
+            _report.Figure(Benchmark, $"trends {bucket} median", $"{Report.F1(median)} ms", $"< {MaxMedianMs:F0} ms", median < MaxMedianMs);
+            _report.Figure(Benchmark, $"trends {bucket} p95", $"{Report.F1(Stats.P95(timings))} ms");
         }
-        report.Line($"  app VmRSS after the requests: {Report.Mb(ProcessStats.RssBytes(app.Pid) ?? 0)}");
+        _report.Line($"  app VmRSS after the requests: {Report.Mb(ProcessStats.RssBytes(app.Pid) ?? 0)}");
     }
 
     private void Load(string database, int projectId, int events)
     {
-        report.Line($"  bulk load (set-up, app not running): {Report.N0(BulkLoader.TracesPerDay)} production traces a day and the events spread evenly");
-        report.Line("  over the days, same mix as ingest, every 5th event pointing at one of its day's traces; prepared INSERTs in");
-        report.Line("  transactions of 500,000 rows; then DailyRollups rebuilt with the last statement of 20261122020000_IngestionRollups.sql");
+        _report.Line($"  bulk load (set-up, app not running): {Report.N0(BulkLoader.TracesPerDay)} production traces a day and the events spread evenly");
+        _report.Line("  over the days, same mix as ingest, every 5th event pointing at one of its day's traces; prepared INSERTs in");
+        _report.Line("  transactions of 500,000 rows; then DailyRollups rebuilt with the last statement of 20261122020000_IngestionRollups.sql");
         using var connection = Sqlite.Open(database);
         var loader = new BulkLoader(connection, projectId, seed: 20261123);
         var clock = Stopwatch.StartNew();
-        loader.Load(events, report.Line);
+        loader.Load(events, _report.Line);
         var loadSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
         loader.RebuildRollups();
@@ -72,7 +76,7 @@ internal sealed class TrendsBenchmark(BenchOptions options, Report report)
             "SELECT SUM(ThumbsUp + ThumbsDown + CsatCount + Rewrites + Retries + Undos + FormatErrors) FROM DailyRollups");
         var days = connection.Scalar<long>("SELECT COUNT(*) FROM DailyRollups");
         connection.Execute("PRAGMA wal_checkpoint(TRUNCATE);");
-        report.Line($"  loaded {Report.N0(stored)} events and {Report.N0(loader.Traces)} traces in {Report.F1(loadSeconds)} s " +
+        _report.Line($"  loaded {Report.N0(stored)} events and {Report.N0(loader.Traces)} traces in {Report.F1(loadSeconds)} s " +
                     $"({Report.N0((stored + loader.Traces) / loadSeconds)} rows/s); rollups rebuilt in {Report.F1(rollupSeconds)} s: " +
                     $"{Report.N0(days)} days counting {Report.N0(rolledUp)} events; database file {Report.Mb(new FileInfo(database).Length)}");
         if (stored != events || rolledUp != events) throw new InvalidOperationException("The bulk load does not hold the expected events.");
@@ -92,14 +96,14 @@ internal sealed class TrendsBenchmark(BenchOptions options, Report report)
         var rollups = Time(connection, $"""
             SELECT * FROM DailyRollups WHERE ProjectId = {projectId} AND Date >= '{from}' AND Date <= '{to}'
             """, out var rollupRows);
-        report.Line($"  raw-scan aggregate over FeedbackEvents (substr(Timestamp,1,10), Kind, COUNT(*), SUM(Value) … GROUP BY), run once");
-        report.Line($"  in this process right after the load (OS page cache warm): {rawRows} groups; the same days from DailyRollups: {rollupRows} rows");
-        report.Line($"  CPU during both queries: {cpu.Stop().Describe()}");
-        report.Figure(Benchmark, "raw-scan aggregate SQL (once)", $"{Report.N0(raw)} ms");
-        report.Figure(Benchmark, "DailyRollups read SQL (once)", $"{Report.F1(rollups)} ms");
+        _report.Line($"  raw-scan aggregate over FeedbackEvents (substr(Timestamp,1,10), Kind, COUNT(*), SUM(Value) … GROUP BY), run once");
+        _report.Line($"  in this process right after the load (OS page cache warm): {rawRows} groups; the same days from DailyRollups: {rollupRows} rows");
+        _report.Line($"  CPU during both queries: {cpu.Stop().Describe()}");
+        _report.Figure(Benchmark, "raw-scan aggregate SQL (once)", $"{Report.N0(raw)} ms");
+        _report.Figure(Benchmark, "DailyRollups read SQL (once)", $"{Report.F1(rollups)} ms");
     }
 
-    private static double Time(Microsoft.Data.Sqlite.SqliteConnection connection, string sql, out int rows)
+    private static double Time(SqliteConnection connection, string sql, out int rows)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
