@@ -44,6 +44,8 @@ public static class FeatureRegistration
         services.AddSingleton<VersionService>();
         services.AddSingleton<BenchRunsService>();
         services.AddScoped<ImportWorkflow>();
+        services.AddSingleton<SignalDataLoader>();
+        services.AddSingleton<SignalsService>();
         return builder;
     }
 

@@ -11,6 +11,9 @@ public static class DemoStory
     public const int TracesPerDay = 1500;
     public const int BenchCases = 300;
     public const int ChronicFailures = 12;
+    /// <summary>Cases that fail now and then, so runs pass 93–96 % without any case ever failing for the first time.</summary>
+    public const int FlakyCases = 10;
+    public const double FlakyFailureChance = 0.35;
     /// <summary>Month 5: the campaign that brings "subscription disputes" starts, ramping up over two weeks.</summary>
     public const int CampaignStartDay = 122;
     public const int CampaignRampDays = 14;

@@ -1,0 +1,81 @@
+using BenchDashboard.Statistics;
+
+namespace BenchDashboard.Features.Signals.Rules;
+
+/// <summary>
+/// failure_churn: the bench's failures surprise no one. Either the failing cases of the latest runs, across at least
+/// two pipeline versions, are nearly the same set (mean Jaccard similarity of consecutive runs), or no case has
+/// failed for the first time in a long while (a known flaky case failing again is no news). Either way the bench
+/// keeps reporting what the team already knows.
+/// </summary>
+internal static class FailureChurnRule
+{
+    private const int MinRuns = 3;
+    private const int MaxLookBackDays = 365;
+
+    private sealed record Finding(bool SameFailures, double MeanJaccard, int Runs, int Versions, IReadOnlyList<string> AlwaysFailing,
+        DateOnly? LastNewFailure, bool NoNewFailures);
+
+    public static IEnumerable<Signal> Evaluate(ProjectSignalData data, DateOnly asOf, SignalSettings settings)
+    {
+        if (Check(data, asOf, settings) is not { } finding) yield break;
+        var since = asOf;
+        for (var day = asOf.AddDays(-1); day >= asOf.AddDays(-MaxLookBackDays); day = day.AddDays(-1))
+        {
+            if (Check(data, day, settings) is null) break;
+            since = day;
+        }
+        var both = finding.SameFailures && finding.NoNewFailures;
+        var severity = both ? SignalSeverity.Alert : SignalSeverity.Warning;
+        var parts = new List<string>();
+        if (finding.SameFailures)
+        {
+            parts.Add($"the last {finding.Runs} bench runs across {finding.Versions} versions fail almost the same cases " +
+                      $"(mean Jaccard {Say.Number(finding.MeanJaccard)}; {finding.AlwaysFailing.Count} fail in every one)");
+        }
+        if (finding.NoNewFailures)
+        {
+            parts.Add(finding.LastNewFailure is { } last
+                ? $"no case has failed for the first time since {Say.Date(last)}"
+                : "no case has failed in any run");
+        }
+        var summary = char.ToUpperInvariant(parts[0][0]) + parts[0][1..] + (parts.Count > 1 ? ", and " + parts[1] : "") +
+                      ": the bench's failures surprise no one; add cases from production failures.";
+        yield return new Signal(SignalKinds.FailureChurn, null, severity, since, summary, new
+        {
+            runs = finding.Runs, versions = finding.Versions, meanJaccard = finding.MeanJaccard,
+            alwaysFailing = finding.AlwaysFailing, lastNewFailure = finding.LastNewFailure,
+            noNewFailureDays = settings.ChurnNoNewFailureDays,
+        });
+    }
+
+    private static Finding? Check(ProjectSignalData data, DateOnly day, SignalSettings settings)
+    {
+        var runs = data.Runs.Where(r => DateOnly.FromDateTime(r.StartedAt) <= day && r.Total > 0).OrderBy(r => r.StartedAt).ToList();
+        if (runs.Count < MinRuns) return null;
+
+        var recent = runs.TakeLast(Math.Max(MinRuns, settings.ChurnRuns)).ToList();
+        var versions = recent.Select(r => r.Version).Distinct(StringComparer.Ordinal).Count();
+        var failing = recent.Select(r => r.Failing).ToList();
+        var similarities = failing.Zip(failing.Skip(1), (a, b) => Jaccard.Similarity(a, b)).ToList();
+        var meanJaccard = similarities.Average();
+        var sameFailures = versions >= settings.ChurnMinVersions && meanJaccard >= settings.ChurnJaccard;
+
+        // A new failure: a case failing for the first time in any run.
+        DateOnly? lastNewFailure = null;
+        var everFailed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var run in runs)
+        {
+            var before = everFailed.Count;
+            everFailed.UnionWith(run.Failing);
+            if (everFailed.Count > before) lastNewFailure = DateOnly.FromDateTime(run.StartedAt);
+        }
+        var quietSince = day.AddDays(-settings.ChurnNoNewFailureDays);
+        var longEnough = DateOnly.FromDateTime(runs[0].StartedAt) <= quietSince;
+        var noNewFailures = longEnough && (lastNewFailure is null || lastNewFailure < quietSince);
+
+        if (!sameFailures && !noNewFailures) return null;
+        var alwaysFailing = failing.Aggregate((IEnumerable<string>)failing[0], (all, next) => all.Intersect(next)).OrderBy(c => c, StringComparer.Ordinal).ToList();
+        return new Finding(sameFailures, meanJaccard, recent.Count, versions, alwaysFailing, lastNewFailure, noNewFailures);
+    }
+}

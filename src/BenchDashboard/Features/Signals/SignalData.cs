@@ -1,0 +1,46 @@
+namespace BenchDashboard.Features.Signals;
+
+/// <summary>
+/// One day of one user-experience metric, summed so windows add up: for rates <see cref="Sum"/> counts the
+/// "successes" (e.g. thumbs-up) out of <see cref="N"/>; for CSAT it is the sum of scores, with their squares.
+/// </summary>
+public readonly record struct MetricDay(DateOnly Date, double Sum, double SumOfSquares, long N);
+
+/// <summary>A bench run's outcome per active case, as the engine sees it.</summary>
+public sealed record RunOutcome(string RunId, string Version, DateTime StartedAt, IReadOnlyDictionary<string, bool> Passed)
+{
+    public int Total => Passed.Count;
+    public int PassedCount => Passed.Values.Count(p => p);
+    public double PassRate => Total == 0 ? double.NaN : (double)PassedCount / Total;
+    public IReadOnlySet<string> Failing => Passed.Where(p => !p.Value).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+}
+
+public sealed record VersionInfo(string Version, DateTime DeployedAt, bool Audited);
+
+/// <summary>A production trace reduced to what input drift compares.</summary>
+public readonly record struct TraceShape(DateOnly Date, string Category, int InputLength);
+
+/// <summary>A bench case reduced to what input drift compares.</summary>
+public readonly record struct CaseShape(DateTime CreatedAt, string Category, int InputLength);
+
+/// <summary>A closed sampling round: of the reviewed production failures, how many the bench would have caught.</summary>
+public sealed record ClosedRound(string Period, DateTime ClosedAt, int Reviewed, int Failures, int BenchWouldCatch);
+
+/// <summary>
+/// Everything the signal engine reads about one project, up to a date. Built from the database by
+/// <see cref="SignalDataLoader"/>, or by hand in the scenario tests; the engine itself never touches a database.
+/// </summary>
+public sealed record ProjectSignalData
+{
+    /// <summary>The first day the project has any data; overdue checks count from here when nothing happened yet.</summary>
+    public required DateOnly FirstDay { get; init; }
+    /// <summary>Per metric name of <see cref="Trends.TrendMetrics"/> (UX metrics only), days in order.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<MetricDay>> Metrics { get; init; }
+    public required IReadOnlyList<RunOutcome> Runs { get; init; }
+    public required IReadOnlyList<VersionInfo> Versions { get; init; }
+    public required IReadOnlyList<TraceShape> Traces { get; init; }
+    public required IReadOnlyList<CaseShape> Cases { get; init; }
+    public required IReadOnlyList<ClosedRound> Rounds { get; init; }
+    /// <summary>When rubric reviews were signed off.</summary>
+    public IReadOnlyList<DateTime> RubricReviews { get; init; } = [];
+}

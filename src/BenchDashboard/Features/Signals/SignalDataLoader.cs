@@ -1,0 +1,150 @@
+using System.Globalization;
+using BenchDashboard.Data;
+using BenchDashboard.Domain;
+using BenchDashboard.Features.Trends;
+using Microsoft.EntityFrameworkCore;
+
+namespace BenchDashboard.Features.Signals;
+
+/// <summary>
+/// Reads what the signal engine needs for one project, strictly up to the end of <c>asOf</c>: later rows do not exist
+/// for the engine, so a signal computed for a past date is the one that would have been computed that day.
+/// User-experience metrics come from the daily rollups (never raw events), falling back to the daily aggregates a team
+/// sends on days without events, exactly as the trends do.
+/// </summary>
+public sealed class SignalDataLoader(IDbContextFactory<AppDbContext> dbFactory)
+{
+    /// <summary>Traffic is read for the drift window plus the weeks the rule looks back for "since".</summary>
+    private const int TrafficDays = 28 + 7 * 26;
+
+    public async Task<ProjectSignalData> LoadAsync(int projectId, DateOnly asOf, SignalSettings settings, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var end = asOf.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+        var rollups = await db.DailyRollups.AsNoTracking().Where(r => r.ProjectId == projectId && r.Date <= asOf).OrderBy(r => r.Date).ToListAsync(ct);
+        var aggregates = await db.DailyMetrics.AsNoTracking().Where(m => m.ProjectId == projectId && m.Date <= asOf).ToListAsync(ct);
+        var metrics = Metrics(rollups, aggregates);
+
+        var runs = await RunsAsync(db, projectId, end, ct);
+        var audited = await db.UpgradeAudits.AsNoTracking().Where(a => a.ProjectId == projectId && a.CreatedAt < end)
+            .Join(db.BenchRuns, a => a.HeadRunId, r => r.Id, (a, r) => r.PipelineVersionId).Distinct().ToListAsync(ct);
+        var versions = (await db.PipelineVersions.AsNoTracking().Where(v => v.ProjectId == projectId && v.DeployedAt < end)
+                .Select(v => new { v.Id, v.Version, v.DeployedAt }).ToListAsync(ct))
+            .OrderBy(v => v.DeployedAt).Select(v => new VersionInfo(v.Version, v.DeployedAt, audited.Contains(v.Id))).ToList();
+
+        var trafficFrom = asOf.AddDays(-(Math.Max(settings.DriftWindowDays, 28) + 7 * 26)).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var traces = (await db.Database.SqlQuery<TraceRow>($"""
+                SELECT substr(Timestamp, 1, 10) AS Day, COALESCE(Category, '') AS Category, length(Input) AS InputLength
+                FROM ProductionTraces WHERE ProjectId = {projectId} AND Timestamp >= {trafficFrom} AND Timestamp < {end}
+                """).ToListAsync(ct))
+            .Select(t => new TraceShape(DateOnly.ParseExact(t.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture), t.Category, t.InputLength)).ToList();
+        var cases = (await db.BenchCases.AsNoTracking()
+                .Where(c => c.ProjectId == projectId && c.Status == BenchCaseStatus.Active && c.CreatedAt < end)
+                .Select(c => new { c.CreatedAt, c.Category, Length = c.Input == null ? 0 : c.Input.Length }).ToListAsync(ct))
+            .Select(c => new CaseShape(c.CreatedAt, c.Category ?? "", c.Length)).ToList();
+
+        var rounds = await RoundsAsync(db, projectId, end, ct);
+        var reviews = await db.RubricReviews.AsNoTracking()
+            .Where(r => r.ProjectId == projectId && r.SignedOffAt != null && r.SignedOffAt < end)
+            .Select(r => r.SignedOffAt!.Value).ToListAsync(ct);
+        var created = await db.Projects.Where(p => p.Id == projectId).Select(p => p.CreatedAt).FirstAsync(ct);
+
+        var firstDays = new List<DateOnly> { DateOnly.FromDateTime(created) };
+        if (rollups.Count > 0) firstDays.Add(rollups[0].Date);
+        if (runs.Count > 0) firstDays.Add(DateOnly.FromDateTime(runs.Min(r => r.StartedAt)));
+        if (versions.Count > 0) firstDays.Add(DateOnly.FromDateTime(versions[0].DeployedAt));
+        return new ProjectSignalData
+        {
+            FirstDay = firstDays.Min(),
+            Metrics = metrics,
+            Runs = runs,
+            Versions = versions,
+            Traces = traces,
+            Cases = cases,
+            Rounds = rounds,
+            RubricReviews = reviews,
+        };
+    }
+
+    /// <summary>One <see cref="MetricDay"/> per metric and day; events win over aggregates for the same day.</summary>
+    internal static IReadOnlyDictionary<string, IReadOnlyList<MetricDay>> Metrics(IReadOnlyList<DailyRollup> rollups, IReadOnlyList<DailyMetric> aggregates)
+    {
+        var byMetric = TrendMetrics.UserExperience.ToDictionary(m => m, _ => new SortedDictionary<DateOnly, MetricDay>());
+        void Add(string metric, DateOnly date, double sum, double squares, long n)
+        {
+            if (n > 0) byMetric[metric][date] = new MetricDay(date, sum, squares, n);
+        }
+        foreach (var r in rollups)
+        {
+            Add(TrendMetrics.ThumbsUpRate, r.Date, r.ThumbsUp, r.ThumbsUp, r.ThumbsUp + r.ThumbsDown);
+            Add(TrendMetrics.Csat, r.Date, r.CsatSum, r.CsatSumOfSquares, r.CsatCount);
+            foreach (var (metric, count) in new[] { (TrendMetrics.RewriteRate, r.Rewrites), (TrendMetrics.RetryRate, r.Retries),
+                         (TrendMetrics.UndoRate, r.Undos), (TrendMetrics.FormatErrorRate, r.FormatErrors) })
+            {
+                var capped = Math.Min(count, r.Traces);
+                Add(metric, r.Date, capped, capped, r.Traces);
+            }
+        }
+        foreach (var m in aggregates)
+        {
+            if (!byMetric.TryGetValue(m.Metric, out var days) || days.ContainsKey(m.Date)) continue;
+            var sum = m.Value * m.N;
+            // Aggregates carry no spread; CSAT assumes a unit variance per answer (typical of a 1–5 scale) so Welch's test stays honest.
+            var squares = m.Metric == TrendMetrics.Csat ? m.N * (m.Value * m.Value + 1) : sum;
+            Add(m.Metric, m.Date, sum, squares, m.N);
+        }
+        return byMetric.ToDictionary(p => p.Key, p => (IReadOnlyList<MetricDay>)p.Value.Values.ToList());
+    }
+
+    private static async Task<List<RunOutcome>> RunsAsync(AppDbContext db, int projectId, DateTime end, CancellationToken ct)
+    {
+        var runs = await db.BenchRuns.AsNoTracking().Where(r => r.ProjectId == projectId && r.StartedAt < end)
+            .Select(r => new { r.Id, r.RunId, Version = r.PipelineVersion!.Version, r.StartedAt }).ToListAsync(ct);
+        var ids = runs.Select(r => r.Id).ToList();
+        var results = await db.BenchResults.AsNoTracking()
+            .Where(x => ids.Contains(x.BenchRunId) && x.BenchCase!.Status == BenchCaseStatus.Active)
+            .Select(x => new { x.BenchRunId, x.BenchCase!.ExternalId, x.Passed }).ToListAsync(ct);
+        var byRun = results.GroupBy(x => x.BenchRunId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, bool>)g.ToDictionary(x => x.ExternalId, x => x.Passed, StringComparer.Ordinal));
+        return runs.OrderBy(r => r.StartedAt)
+            .Select(r => new RunOutcome(r.RunId, r.Version, r.StartedAt, byRun.GetValueOrDefault(r.Id) ?? new Dictionary<string, bool>()))
+            .ToList();
+    }
+
+    /// <summary>Closed rounds: per sampled trace its first review counts (double reviews are for agreement, not for coverage).</summary>
+    private static async Task<List<ClosedRound>> RoundsAsync(AppDbContext db, int projectId, DateTime end, CancellationToken ct)
+    {
+        var rounds = await db.SamplingRounds.AsNoTracking()
+            .Where(r => r.ProjectId == projectId && r.Status == SamplingRoundStatus.Closed && r.ClosedAt != null && r.ClosedAt < end)
+            .Select(r => new
+            {
+                r.Period, ClosedAt = r.ClosedAt!.Value,
+                First = r.Traces.Select(t => t.Reviews.OrderBy(v => v.ReviewedAt).Select(v => new { v.Verdict, v.BenchWouldCatch }).FirstOrDefault()).ToList(),
+            }).ToListAsync(ct);
+        return rounds.Select(r =>
+        {
+            var reviewed = r.First.Where(f => f is not null).ToList();
+            var failures = reviewed.Where(f => f!.Verdict == ReviewVerdict.Bad && f.BenchWouldCatch != BenchWouldCatch.NotApplicable).ToList();
+            return new ClosedRound(r.Period, r.ClosedAt, reviewed.Count, failures.Count, failures.Count(f => f!.BenchWouldCatch == BenchWouldCatch.Yes));
+        }).ToList();
+    }
+
+    private sealed class TraceRow
+    {
+        public required string Day { get; init; }
+        public required string Category { get; init; }
+        public int InputLength { get; init; }
+    }
+}
+
+/// <summary>Signals of a project as of a date, with the project's settings.</summary>
+public sealed class SignalsService(SignalDataLoader loader)
+{
+    public async Task<IReadOnlyList<Signal>> GetAsync(int projectId, DateOnly asOf, CancellationToken ct = default)
+    {
+        var settings = SignalSettings.Defaults;
+        var data = await loader.LoadAsync(projectId, asOf, settings, ct);
+        return SignalEngine.Evaluate(data, asOf, settings);
+    }
+}

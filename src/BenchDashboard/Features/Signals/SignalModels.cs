@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace BenchDashboard.Features.Signals;
+
+/// <summary>The six signal kinds of ARCHITECTURE.md, with the API's names.</summary>
+public static class SignalKinds
+{
+    public const string Divergence = "divergence";
+    public const string Stagnation = "stagnation";
+    public const string FailureChurn = "failure_churn";
+    public const string InputDrift = "input_drift";
+    public const string Coverage = "coverage";
+    public const string Cadence = "cadence";
+
+    public static readonly IReadOnlyList<string> All = [Divergence, Stagnation, FailureChurn, InputDrift, Coverage, Cadence];
+}
+
+public enum SignalSeverity { Warning, Alert }
+
+/// <summary>
+/// One drift signal: what fired, how bad, since when, a sentence a lead can act on, and the numbers behind it.
+/// <see cref="Evidence"/> is serialised as it is (anonymous objects and records), so it reads well in the API.
+/// </summary>
+public sealed record Signal(string Kind, string? Metric, SignalSeverity Severity, DateOnly Since, string Summary, object Evidence)
+{
+    public SignalDto ToDto() => new(Kind, Metric, Severity == SignalSeverity.Alert ? "alert" : "warning",
+        Since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Summary, Evidence);
+}
+
+/// <summary>A day range, both ends included, as evidence shows it.</summary>
+public sealed record DayRange(DateOnly From, DateOnly To)
+{
+    public static DayRange Ending(DateOnly to, int days) => new(to.AddDays(-(days - 1)), to);
+
+    public bool Contains(DateOnly day) => day >= From && day <= To;
+
+    public bool Contains(DateTime time) => Contains(DateOnly.FromDateTime(time));
+}
+
+/// <summary>Formatting shared by the summaries: percentages with one decimal, invariant culture.</summary>
+internal static class Say
+{
+    public static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+
+    public static string Points(double difference) => (Math.Abs(difference) * 100).ToString("0.0", CultureInfo.InvariantCulture) + " pp";
+
+    public static string Number(double value, string format = "0.00") => value.ToString(format, CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly day) => day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    public static string P(double p) => p < 0.001 ? "p < 0.001" : "p = " + p.ToString("0.000", CultureInfo.InvariantCulture);
+}

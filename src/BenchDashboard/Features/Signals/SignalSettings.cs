@@ -1,0 +1,73 @@
+namespace BenchDashboard.Features.Signals;
+
+/// <summary>
+/// Every threshold of the signal engine, with the defaults of ARCHITECTURE.md. Per project (stored as JSON on the
+/// project); <see cref="Describe"/> gives the sentence the settings screen shows beside each.
+/// </summary>
+public sealed record SignalSettings
+{
+    public static readonly SignalSettings Defaults = new();
+
+    // divergence
+    public int DivergenceWindowDays { get; init; } = 28;
+    public double DivergenceMinRateChange { get; init; } = 0.03;
+    public double DivergenceMinCsatChange { get; init; } = 0.15;
+    public double DivergenceBenchDrop { get; init; } = 0.01;
+    public double DivergenceAlpha { get; init; } = 0.05;
+
+    // stagnation
+    public int StagnationDays { get; init; } = 180;
+    public double StagnationMaxRange { get; init; } = 0.03;
+    public int StagnationMinVersions { get; init; } = 3;
+
+    // failure_churn
+    public int ChurnRuns { get; init; } = 5;
+    public int ChurnMinVersions { get; init; } = 2;
+    public double ChurnJaccard { get; init; } = 0.9;
+    public int ChurnNoNewFailureDays { get; init; } = 90;
+
+    // input_drift
+    public int DriftWindowDays { get; init; } = 28;
+    public double PsiWarning { get; init; } = 0.1;
+    public double PsiAlert { get; init; } = 0.2;
+    public double UncoveredTrafficShare { get; init; } = 0.05;
+    public double UncoveredBenchShare { get; init; } = 0.01;
+    public double LengthKsWarning { get; init; } = 0.2;
+    public double LengthKsAlert { get; init; } = 0.35;
+
+    // coverage
+    public double CoverageAlertBelow { get; init; } = 0.8;
+
+    // cadence
+    public int SamplingEveryDays { get; init; } = 31;
+    public int RubricReviewEveryDays { get; init; } = 92;
+    public int AuditGraceDays { get; init; } = 14;
+
+    /// <summary>What each setting means, for the settings screen (name → sentence).</summary>
+    public static IReadOnlyDictionary<string, string> Describe { get; } = new Dictionary<string, string>
+    {
+        [nameof(DivergenceWindowDays)] = "Days in the rolling window; it is compared with the same number of days just before it.",
+        [nameof(DivergenceMinRateChange)] = "Smallest worsening of a rate (as a share, 0.03 = 3 points) that counts, on top of being significant.",
+        [nameof(DivergenceMinCsatChange)] = "Smallest drop of mean CSAT (on the 1–5 scale) that counts, on top of being significant.",
+        [nameof(DivergenceBenchDrop)] = "If the bench pass rate fell by at least this much (0.01 = 1 point) too, the bench saw it: no divergence.",
+        [nameof(DivergenceAlpha)] = "Significance level of the two-proportion test (rates) and Welch's t-test (CSAT).",
+        [nameof(StagnationDays)] = "Days looked back for stagnation.",
+        [nameof(StagnationMaxRange)] = "A bench whose pass rate moved less than this (0.03 = 3 points) over the period has stopped discriminating…",
+        [nameof(StagnationMinVersions)] = "…if at least this many pipeline versions were deployed in that period.",
+        [nameof(ChurnRuns)] = "How many of the latest bench runs are compared for failure churn (at least 3).",
+        [nameof(ChurnMinVersions)] = "Those runs must span at least this many pipeline versions.",
+        [nameof(ChurnJaccard)] = "Mean Jaccard similarity of consecutive runs' failing cases at or above which failures surprise no one.",
+        [nameof(ChurnNoNewFailureDays)] = "Also a signal: no case newly failed in this many days.",
+        [nameof(DriftWindowDays)] = "Days of production traffic compared with the bench.",
+        [nameof(PsiWarning)] = "Population stability index of categories (production vs bench) for a warning.",
+        [nameof(PsiAlert)] = "Population stability index of categories for an alert.",
+        [nameof(UncoveredTrafficShare)] = "A category with at least this share of production traffic…",
+        [nameof(UncoveredBenchShare)] = "…but less than this share of bench cases is uncovered.",
+        [nameof(LengthKsWarning)] = "Largest gap between the input-length distributions (Kolmogorov–Smirnov D) for a warning; an effect size, not a p-value.",
+        [nameof(LengthKsAlert)] = "The same gap for an alert.",
+        [nameof(CoverageAlertBelow)] = "Alert when the last sampling round's bench-would-catch rate is below this.",
+        [nameof(SamplingEveryDays)] = "A sampling round must close at least this often (days).",
+        [nameof(RubricReviewEveryDays)] = "The rubric must be reviewed at least this often (days).",
+        [nameof(AuditGraceDays)] = "Days a new pipeline version may run before its bench audit is overdue.",
+    };
+}
