@@ -11,6 +11,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The tests share two cores with the app and the other test classes: give web-first assertions room.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var appStarting = App.InitializeAsync();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -141,10 +141,14 @@ public sealed class SignalDataLoader(IDbContextFactory<AppDbContext> dbFactory)
 /// <summary>Signals of a project as of a date, with the project's settings.</summary>
 public sealed class SignalsService(SignalDataLoader loader)
 {
-    public async Task<IReadOnlyList<Signal>> GetAsync(int projectId, DateOnly asOf, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Signal>> GetAsync(int projectId, DateOnly asOf, CancellationToken ct = default) =>
+        (await GetWithDataAsync(projectId, asOf, ct)).Signals;
+
+    /// <summary>The signals and the data they came from (the dashboard's tiles read the sampling and review dates).</summary>
+    public async Task<(IReadOnlyList<Signal> Signals, ProjectSignalData Data)> GetWithDataAsync(int projectId, DateOnly asOf, CancellationToken ct = default)
     {
         var settings = SignalSettings.Defaults;
         var data = await loader.LoadAsync(projectId, asOf, settings, ct);
-        return SignalEngine.Evaluate(data, asOf, settings);
+        return (SignalEngine.Evaluate(data, asOf, settings), data);
     }
 }

@@ -2,24 +2,33 @@ using System.Globalization;
 
 namespace BenchDashboard.Features.Trends;
 
-/// <summary>Turns a <see cref="TrendsResult"/> into a Plotly figure: rates in percent on the left axis, CSAT (1–5)
-/// on the right, each line with its 95 % band, and a dashed marker per pipeline version.</summary>
+/// <summary>Turns a <see cref="TrendsResult"/> into a Plotly figure: the bench pass rate against one user-experience
+/// metric on one time axis (rates in percent on the left axis, CSAT 1–5 on the right), each line with its 95 % band,
+/// a dotted marker per pipeline version and a red one where a signal started.</summary>
 public static class TrendsChart
 {
     private sealed record Line(string Metric, string Color, bool Percent, string Axis);
 
-    private static readonly Line[] Lines =
-    [
-        new(TrendMetrics.BenchPassRate, "#1565c0", true, "y"),
-        new(TrendMetrics.ThumbsUpRate, "#2e7d32", true, "y"),
-        new(TrendMetrics.RewriteRate, "#ef6c00", true, "y"),
-        new(TrendMetrics.Csat, "#6a1b9a", false, "y2"),
-    ];
-
-    public static (IReadOnlyList<object> Data, object Layout) Build(TrendsResult trends)
+    private static readonly Dictionary<string, string> Colors = new()
     {
+        [TrendMetrics.BenchPassRate] = "#1565c0",
+        [TrendMetrics.ThumbsUpRate] = "#2e7d32",
+        [TrendMetrics.Csat] = "#6a1b9a",
+        [TrendMetrics.RewriteRate] = "#ef6c00",
+        [TrendMetrics.RetryRate] = "#00838f",
+        [TrendMetrics.UndoRate] = "#ad1457",
+        [TrendMetrics.FormatErrorRate] = "#6d4c41",
+    };
+
+    /// <summary>A signal shown on the chart: where it started and what it says.</summary>
+    public sealed record SignalMarker(DateOnly Since, string Label, string Summary);
+
+    public static (IReadOnlyList<object> Data, object Layout) Build(TrendsResult trends, string metric, IReadOnlyList<SignalMarker>? signals = null)
+    {
+        var lines = new[] { TrendMetrics.BenchPassRate, metric }
+            .Select(m => new Line(m, Colors[m], m != TrendMetrics.Csat, m == TrendMetrics.Csat ? "y2" : "y"));
         var data = new List<object>();
-        foreach (var line in Lines)
+        foreach (var line in lines)
         {
             var points = trends.Series[line.Metric];
             if (points.Count == 0) continue;
@@ -45,13 +54,20 @@ public static class TrendsChart
         {
             type = "line", xref = "x", yref = "paper", x0 = Iso(v.DeployedAt), x1 = Iso(v.DeployedAt), y0 = 0, y1 = 1,
             line = new { color = "#757575", width = 1, dash = "dot" },
-        }).ToArray();
+        }).ToList();
         var annotations = trends.Versions.Select(v => (object)new
         {
             xref = "x", yref = "paper", x = Iso(v.DeployedAt), y = 1.02, text = v.Version, showarrow = false,
             hovertext = $"{v.Version}: {v.Model} · {v.Prompt}{(string.IsNullOrEmpty(v.Notes) ? "" : " — " + v.Notes)}",
             font = new { size = 11 },
-        }).ToArray();
+        }).ToList();
+        foreach (var signal in (signals ?? []).Where(s => s.Since >= trends.From && s.Since <= trends.To))
+        {
+            var x = signal.Since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            shapes.Add(new { type = "line", xref = "x", yref = "paper", x0 = x, x1 = x, y0 = 0, y1 = 0.92, line = new { color = "#c62828", width = 1.5, dash = "dash" } });
+            annotations.Add(new { xref = "x", yref = "paper", x, y = 0.94, text = "⚠ " + signal.Label, showarrow = false, hovertext = signal.Summary,
+                font = new { size = 10, color = "#c62828" }, xanchor = "left" });
+        }
 
         var layout = new
         {
@@ -61,8 +77,8 @@ public static class TrendsChart
             xaxis = new { type = "date", gridcolor = GridColor },
             yaxis = new { title = new { text = "Rate (%)" }, range = new[] { 0, 100 }, ticksuffix = " %", gridcolor = GridColor },
             yaxis2 = new { title = new { text = "CSAT (1–5)" }, range = new[] { 1, 5 }, dtick = 0.5, overlaying = "y", side = "right", showgrid = false },
-            shapes,
-            annotations,
+            shapes = shapes.ToArray(),
+            annotations = annotations.ToArray(),
             paper_bgcolor = "rgba(0,0,0,0)",
             plot_bgcolor = "rgba(0,0,0,0)",
         };

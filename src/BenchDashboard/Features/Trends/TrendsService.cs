@@ -89,6 +89,16 @@ public sealed class TrendsService(IDbContextFactory<AppDbContext> dbFactory)
         return latest;
     }
 
+    /// <summary>The first day with a bench run, feedback or an aggregate: where "all" begins.</summary>
+    public async Task<DateOnly?> FirstDataDateAsync(int projectId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var firstFeedback = await db.DailyRollups.Where(r => r.ProjectId == projectId).OrderBy(r => r.Date).Select(r => (DateOnly?)r.Date).FirstOrDefaultAsync(ct);
+        var firstRun = await db.BenchRuns.Where(r => r.ProjectId == projectId).OrderBy(r => r.StartedAt).Select(r => (DateTime?)r.StartedAt).FirstOrDefaultAsync(ct);
+        var firstMetric = await db.DailyMetrics.Where(m => m.ProjectId == projectId).OrderBy(m => m.Date).Select(m => (DateOnly?)m.Date).FirstOrDefaultAsync(ct);
+        return new[] { firstFeedback, ToDate(firstRun), firstMetric }.Where(d => d is not null).Min();
+    }
+
     private static DateOnly? ToDate(DateTime? t) => t is null ? null : DateOnly.FromDateTime(t.Value);
 
     public static DateOnly BucketStart(DateOnly day, TrendBucket bucket) => bucket switch

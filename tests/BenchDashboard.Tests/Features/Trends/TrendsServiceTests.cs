@@ -134,7 +134,7 @@ public class TrendsServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_chart_puts_rates_in_percent_and_csat_on_its_own_axis_with_a_marker_per_version()
+    public void The_chart_puts_rates_in_percent_and_csat_on_its_own_axis_with_markers_for_versions_and_signals()
     {
         var trends = new TrendsResult(Monday, Monday.AddDays(6), TrendBucket.Week,
             new Dictionary<string, IReadOnlyList<TrendPoint>>
@@ -146,13 +146,17 @@ public class TrendsServiceTests : IAsyncLifetime
             },
             [new VersionMarker("v2", At(Monday, 9), "m", "p", null)]);
 
-        var (data, layout) = TrendsChart.Build(trends);
+        var (data, layout) = TrendsChart.Build(trends, TrendMetrics.Csat,
+            [new TrendsChart.SignalMarker(Monday.AddDays(1), "divergence", "CSAT fell"), new TrendsChart.SignalMarker(Monday.AddDays(-30), "old", "outside")]);
         var json = System.Text.Json.JsonSerializer.Serialize(new { data, layout });
 
-        Assert.Equal(6, data.Count); // two series, each a band (two traces) and a line
+        Assert.Equal(6, data.Count); // bench and CSAT, each a band (two traces) and a line
         Assert.Contains("\"y\":[95]", json);
         Assert.Contains("\"yaxis\":\"y2\"", json);
         Assert.Contains("\"text\":\"v2\"", json);
+        // A signal that started in the range is marked; one that started before it is not.
+        Assert.Contains("\\u26A0 divergence", json);
+        Assert.DoesNotContain("\\u26A0 old", json);
     }
 
     private static DateTime At(DateOnly d, int hour) => d.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc);

@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace BenchDashboard.Features.Trends;
+
+/// <summary>
+/// What the Trends dashboard shows, kept in the URL (<c>?range=90d&amp;bucket=week&amp;metric=csat</c>, or
+/// <c>from</c>/<c>to</c> for an exact window) so a lead can share a link to exactly this view. Unknown values fall back
+/// to the defaults rather than failing: a mistyped link still opens the dashboard.
+/// </summary>
+public sealed record TrendsView(string Range, TrendBucket Bucket, string Metric, DateOnly? From = null, DateOnly? To = null)
+{
+    public const string AllData = "all";
+    public static readonly IReadOnlyList<(string Key, string Label, int? Days)> Ranges =
+        [("30d", "30 days", 30), ("90d", "90 days", 90), ("180d", "180 days", 180), (AllData, "All", null)];
+
+    public static readonly TrendsView Default = new(AllData, TrendBucket.Week, TrendMetrics.ThumbsUpRate);
+
+    public bool IsCustom => From is not null && To is not null;
+
+    public static TrendsView Parse(string? range, string? bucket, string? metric, string? from, string? to)
+    {
+        var view = Default;
+        if (range is not null && Ranges.Any(r => r.Key == range)) view = view with { Range = range };
+        if (bucket is not null && !int.TryParse(bucket, out _) && Enum.TryParse<TrendBucket>(bucket, ignoreCase: true, out var b)) view = view with { Bucket = b };
+        if (metric is not null && TrendMetrics.UserExperience.Contains(metric)) view = view with { Metric = metric };
+        if (DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var f)
+            && DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) && f <= t)
+        {
+            view = view with { From = f, To = t };
+        }
+        return view;
+    }
+
+    /// <summary>The days shown: the custom window, or the preset ending on the project's last day with data.</summary>
+    public (DateOnly From, DateOnly To) Window(DateOnly firstDataDay, DateOnly lastDataDay)
+    {
+        if (IsCustom) return (From!.Value, To!.Value);
+        var days = Ranges.First(r => r.Key == Range).Days;
+        var from = days is { } d ? lastDataDay.AddDays(-(d - 1)) : firstDataDay;
+        return (from < lastDataDay ? from : lastDataDay, lastDataDay);
+    }
+
+    /// <summary>Query parameters of this view; a preset drops any custom window.</summary>
+    public IReadOnlyDictionary<string, object?> Query() => new Dictionary<string, object?>
+    {
+        ["range"] = IsCustom ? null : Range,
+        ["bucket"] = Bucket.ToString().ToLowerInvariant(),
+        ["metric"] = Metric,
+        ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
+
+    public string Href(string slug) =>
+        $"/p/{Uri.EscapeDataString(slug)}/trends?" + string.Join("&", Query().Where(p => p.Value is not null).Select(p => $"{p.Key}={Uri.EscapeDataString((string)p.Value!)}"));
+}

@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+using BenchDashboard.Features.Demo;
+using Microsoft.Playwright;
+
+namespace BenchDashboard.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public class TrendsDashboardTests(BrowserFixture browser)
+{
+    private static ILocator Chart(IPage page) => page.GetByTestId("trends-chart");
+
+    private static Task<string[]> SeriesAsync(IPage page) =>
+        Chart(page).EvaluateAsync<string[]>("el => el.data.filter(t => t.name).map(t => t.name)");
+
+    private static Task<string[]> XAsync(IPage page) => Chart(page).EvaluateAsync<string[]>("el => el.data[0].x");
+
+    [Fact]
+    public async Task A_lead_changes_range_bucket_and_metric_and_a_shared_link_opens_the_same_view()
+    {
+        var page = await browser.NewPageAsync();
+        await SignInAndTrendsTests.SignInAsync(page, "lead@demo.local");
+        await Assertions.Expect(Chart(page).Locator("svg.main-svg").First).ToBeVisibleAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
+
+        // The signal panel lists what the demo story implies at its end, most severe first.
+        var panel = page.GetByTestId("signal-panel");
+        await Assertions.Expect(panel.Locator("[data-kind=input_drift]")).ToContainTextAsync("subscription disputes");
+        await Assertions.Expect(panel.Locator("[data-kind=stagnation]")).ToBeVisibleAsync();
+        await Assertions.Expect(panel.Locator("[data-kind=coverage]")).ToBeVisibleAsync();
+
+        await page.GetByTestId("bucket-picker").GetByText("Month", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("bucket=month"));
+        await Assertions.Expect(page.GetByTestId("window")).ToBeVisibleAsync();
+        await WaitForAsync(page, async () => (await XAsync(page)).Length is >= 9 and <= 10);
+
+        await page.GetByTestId("range-picker").GetByText("90 days", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("range=90d"));
+        await WaitForAsync(page, async () => (await XAsync(page)).Length is >= 3 and <= 4);
+
+        await page.GetByTestId("tile-csat").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("metric=csat"));
+        await WaitForAsync(page, async () => (await SeriesAsync(page)).SequenceEqual(["Bench pass rate", "CSAT"]));
+        await Assertions.Expect(page.GetByTestId("tile-csat")).ToHaveAttributeAsync("aria-pressed", "true");
+        await BrowserFixture.ScreenshotAsync(page, "trends-dashboard");
+
+        // Someone else opens the link: the same range, bucket and metric.
+        var shared = page.Url;
+        var other = await browser.NewPageAsync();
+        await SignInAndTrendsTests.SignInAsync(other, "reviewer@demo.local");
+        await Assertions.Expect(Chart(other)).ToBeVisibleAsync();
+        await other.GotoAsync(shared);
+        await Assertions.Expect(Chart(other).Locator("svg.main-svg").First).ToBeVisibleAsync();
+        await WaitForAsync(other, async () => (await SeriesAsync(other)).SequenceEqual(["Bench pass rate", "CSAT"]));
+        Assert.Equal(await XAsync(page), await XAsync(other));
+        await Assertions.Expect(other.GetByTestId("tile-csat")).ToHaveAttributeAsync("aria-pressed", "true");
+    }
+
+    [Fact]
+    public async Task A_signal_links_to_the_data_behind_it()
+    {
+        var page = await browser.NewPageAsync();
+        await SignInAndTrendsTests.SignInAsync(page, "lead@demo.local");
+        await page.GotoAsync($"/p/{DemoStory.ProjectSlug}/signals?asOf={RunningApp.DemoAnchor.AddDays(-(DemoStory.Days - 1) + DemoStory.CampaignStartDay + 18):yyyy-MM-dd}");
+        var divergence = page.GetByTestId("signal").Filter(new() { HasText = "Thumbs-up rate fell" });
+        await Assertions.Expect(divergence).ToBeVisibleAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await divergence.GetByTestId("signal-evidence-toggle").ClickAsync();
+        await Assertions.Expect(divergence.GetByTestId("signal-evidence-toggle")).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(divergence.GetByTestId("signal-evidence")).ToContainTextAsync("pValue");
+        await Assertions.Expect(divergence.GetByTestId("signal-chart").Locator("svg.main-svg").First).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "signals");
+        await divergence.GetByTestId("signal-data-link").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/trends\\?.*bucket=day.*metric=thumbsUpRate.*from=\\d{4}-\\d{2}-\\d{2}"));
+        await Assertions.Expect(Chart(page).Locator("svg.main-svg").First).ToBeVisibleAsync();
+        // Daily points of the thumbs-up rate over the eight weeks before the signal and the days since.
+        await WaitForAsync(page, async () => await Chart(page).EvaluateAsync<int>("el => el.data.find(t => t.name === 'Thumbs-up rate').x.length") > 50);
+    }
+
+    /// <summary>Polls until the chart has redrawn to the expected state (Plotly redraws after the circuit's render).</summary>
+    private static async Task WaitForAsync(IPage page, Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if (await condition()) return;
+            }
+            catch (PlaywrightException) { /* the chart is being replaced */ }
+            await page.WaitForTimeoutAsync(100);
+        }
+        Assert.Fail("The chart did not reach the expected state within 30 s.");
+    }
+}
