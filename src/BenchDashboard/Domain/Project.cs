@@ -10,6 +10,8 @@ public class Project
     public string? Description { get; set; }
     /// <summary>True for the generated demo project, so the UI can badge it.</summary>
     public bool IsDemo { get; set; }
+    /// <summary>The project's signal thresholds as JSON; null means the defaults of ARCHITECTURE.md.</summary>
+    public string? SignalSettingsJson { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 

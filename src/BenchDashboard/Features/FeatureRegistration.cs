@@ -46,6 +46,7 @@ public static class FeatureRegistration
         services.AddScoped<ImportWorkflow>();
         services.AddSingleton<SignalDataLoader>();
         services.AddSingleton<SignalsService>();
+        services.AddSingleton<SignalSettingsService>();
         return builder;
     }
 

@@ -17,6 +17,7 @@ public sealed record NavEntry(string Title, string Segment, string Icon, string?
         new("Rubrics", "rubrics", "rule", Domain.Roles.Leads),
         new("Reports", "reports", "picture_as_pdf", Domain.Roles.ReportReaders),
         new("Import", "import", "upload_file", Domain.Roles.Leads),
+        new("Settings", "settings", "tune", Domain.Roles.Leads),
         new("Admin", "admin", "admin_panel_settings", Domain.Roles.Admin, PerProject: false),
     ];
 

@@ -12,3 +12,7 @@ public sealed class InitialSchema : SqlScriptMigration;
 [DbContext(typeof(AppDbContext))]
 [Migration("20261122020000_IngestionRollups")]
 public sealed class IngestionRollups : SqlScriptMigration;
+
+[DbContext(typeof(AppDbContext))]
+[Migration("20261122030000_SignalSettings")]
+public sealed class SignalSettingsMigration : SqlScriptMigration;

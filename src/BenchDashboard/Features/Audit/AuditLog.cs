@@ -127,4 +127,5 @@ public static class AuditActions
     public const string MetricsImported = "metrics.imported";
     /// <summary>A file imported on the Import page (traces, feedback, metrics or a promptfoo run).</summary>
     public const string FileImported = "import.file";
+    public const string SignalSettingsChanged = "signals.settings_changed";
 }

@@ -139,7 +139,7 @@ public sealed class SignalDataLoader(IDbContextFactory<AppDbContext> dbFactory)
 }
 
 /// <summary>Signals of a project as of a date, with the project's settings.</summary>
-public sealed class SignalsService(SignalDataLoader loader)
+public sealed class SignalsService(SignalDataLoader loader, SignalSettingsService settingsStore)
 {
     public async Task<IReadOnlyList<Signal>> GetAsync(int projectId, DateOnly asOf, CancellationToken ct = default) =>
         (await GetWithDataAsync(projectId, asOf, ct)).Signals;
@@ -147,7 +147,7 @@ public sealed class SignalsService(SignalDataLoader loader)
     /// <summary>The signals and the data they came from (the dashboard's tiles read the sampling and review dates).</summary>
     public async Task<(IReadOnlyList<Signal> Signals, ProjectSignalData Data)> GetWithDataAsync(int projectId, DateOnly asOf, CancellationToken ct = default)
     {
-        var settings = SignalSettings.Defaults;
+        var settings = await settingsStore.GetAsync(projectId, ct);
         var data = await loader.LoadAsync(projectId, asOf, settings, ct);
         return (SignalEngine.Evaluate(data, asOf, settings), data);
     }

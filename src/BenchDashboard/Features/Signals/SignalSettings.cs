@@ -1,47 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace BenchDashboard.Features.Signals;
 
 /// <summary>
 /// Every threshold of the signal engine, with the defaults of ARCHITECTURE.md. Per project (stored as JSON on the
 /// project); <see cref="Describe"/> gives the sentence the settings screen shows beside each.
 /// </summary>
-public sealed record SignalSettings
+public sealed record SignalSettings : IValidatableObject
 {
     public static readonly SignalSettings Defaults = new();
 
     // divergence
+    [Range(7, 180)]
     public int DivergenceWindowDays { get; init; } = 28;
+    [Range(0.001, 0.5)]
     public double DivergenceMinRateChange { get; init; } = 0.03;
+    [Range(0.01, 2.0)]
     public double DivergenceMinCsatChange { get; init; } = 0.15;
+    [Range(0.001, 0.5)]
     public double DivergenceBenchDrop { get; init; } = 0.01;
+    [Range(0.0001, 0.2)]
     public double DivergenceAlpha { get; init; } = 0.05;
 
     // stagnation
+    [Range(30, 730)]
     public int StagnationDays { get; init; } = 180;
+    [Range(0.001, 0.5)]
     public double StagnationMaxRange { get; init; } = 0.03;
+    [Range(2, 50)]
     public int StagnationMinVersions { get; init; } = 3;
 
     // failure_churn
+    [Range(3, 50)]
     public int ChurnRuns { get; init; } = 5;
+    [Range(1, 20)]
     public int ChurnMinVersions { get; init; } = 2;
+    [Range(0.1, 1.0)]
     public double ChurnJaccard { get; init; } = 0.9;
+    [Range(7, 730)]
     public int ChurnNoNewFailureDays { get; init; } = 90;
 
     // input_drift
+    [Range(7, 180)]
     public int DriftWindowDays { get; init; } = 28;
+    [Range(0.01, 5.0)]
     public double PsiWarning { get; init; } = 0.1;
+    [Range(0.01, 5.0)]
     public double PsiAlert { get; init; } = 0.2;
+    [Range(0.001, 1.0)]
     public double UncoveredTrafficShare { get; init; } = 0.05;
+    [Range(0.0, 1.0)]
     public double UncoveredBenchShare { get; init; } = 0.01;
+    [Range(0.01, 1.0)]
     public double LengthKsWarning { get; init; } = 0.2;
+    [Range(0.01, 1.0)]
     public double LengthKsAlert { get; init; } = 0.35;
 
     // coverage
+    [Range(0.0, 1.0)]
     public double CoverageAlertBelow { get; init; } = 0.8;
 
     // cadence
+    [Range(1, 366)]
     public int SamplingEveryDays { get; init; } = 31;
+    [Range(1, 730)]
     public int RubricReviewEveryDays { get; init; } = 92;
+    [Range(0, 180)]
     public int AuditGraceDays { get; init; } = 14;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (PsiAlert < PsiWarning) yield return new ValidationResult("The PSI alert level must not be below the warning level.", [nameof(PsiAlert)]);
+        if (LengthKsAlert < LengthKsWarning) yield return new ValidationResult("The length alert level must not be below the warning level.", [nameof(LengthKsAlert)]);
+    }
 
     /// <summary>What each setting means, for the settings screen (name → sentence).</summary>
     public static IReadOnlyDictionary<string, string> Describe { get; } = new Dictionary<string, string>

@@ -1,0 +1,76 @@
+using BenchDashboard.Features.Demo;
+using BenchDashboard.Features.Projects;
+using BenchDashboard.Features.Signals;
+using BenchDashboard.Tests.Features.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BenchDashboard.Tests.Features.Signals;
+
+public class SignalSettingsTests(DemoAppFactory factory) : IClassFixture<DemoAppFactory>
+{
+    private readonly DemoAppFactory app = factory.Started();
+
+    private async Task<int> DemoProjectAsync() =>
+        (await app.Services.GetRequiredService<ProjectService>().FindAsync(DemoStory.ProjectSlug))!.Id;
+
+    [Fact]
+    public async Task A_lead_lowers_the_coverage_threshold_and_the_coverage_alert_goes_away_then_comes_back_with_the_defaults()
+    {
+        var store = app.Services.GetRequiredService<SignalSettingsService>();
+        var signals = app.Services.GetRequiredService<SignalsService>();
+        var id = await DemoProjectAsync();
+        Assert.Contains(await signals.GetAsync(id, DemoAppFactory.Anchor), s => s.Kind == SignalKinds.Coverage);
+
+        Assert.Empty(await store.SaveAsync(id, DemoStory.ProjectSlug, SignalSettings.Defaults with { CoverageAlertBelow = 0.05 }, "lead@demo.local"));
+        Assert.Equal(0.05, (await store.GetAsync(id)).CoverageAlertBelow);
+        Assert.DoesNotContain(await signals.GetAsync(id, DemoAppFactory.Anchor), s => s.Kind == SignalKinds.Coverage);
+
+        Assert.Empty(await store.SaveAsync(id, DemoStory.ProjectSlug, SignalSettings.Defaults, "lead@demo.local"));
+        Assert.Contains(await signals.GetAsync(id, DemoAppFactory.Anchor), s => s.Kind == SignalKinds.Coverage);
+
+        await using var db = app.Database.CreateContext();
+        var audit = await db.AuditEvents.Where(e => e.Action == "signals.settings_changed").OrderBy(e => e.Id).ToListAsync();
+        Assert.Contains("\"coverageAlertBelow\"", audit[^2].PayloadJson, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("lead@demo.local", audit[^1].Actor);
+    }
+
+    [Fact]
+    public async Task Invalid_thresholds_are_refused_with_reasons_and_nothing_is_saved()
+    {
+        var store = app.Services.GetRequiredService<SignalSettingsService>();
+        var id = await DemoProjectAsync();
+        var problems = await store.SaveAsync(id, DemoStory.ProjectSlug,
+            SignalSettings.Defaults with { PsiAlert = 0.05, DivergenceAlpha = 0.9, SamplingEveryDays = 0 }, "lead@demo.local");
+        Assert.Contains(problems, p => p.MemberNames.Contains(nameof(SignalSettings.PsiAlert)) && p.ErrorMessage!.Contains("not be below the warning"));
+        Assert.Contains(problems, p => p.MemberNames.Contains(nameof(SignalSettings.DivergenceAlpha)));
+        Assert.Contains(problems, p => p.MemberNames.Contains(nameof(SignalSettings.SamplingEveryDays)));
+        Assert.Equal(SignalSettings.Defaults, await store.GetAsync(id));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("not json")]
+    [InlineData("{\"divergenceAlpha\": 7}")]
+    public void Missing_or_unreadable_stored_settings_fall_back_to_the_defaults(string? json)
+    {
+        Assert.Equal(SignalSettings.Defaults, SignalSettingsService.Parse(json));
+    }
+
+    [Fact]
+    public void Stored_settings_keep_their_values_and_fill_missing_ones_with_defaults()
+    {
+        var settings = SignalSettingsService.Parse("{\"coverageAlertBelow\": 0.7, \"samplingEveryDays\": 45}");
+        Assert.Equal(0.7, settings.CoverageAlertBelow);
+        Assert.Equal(45, settings.SamplingEveryDays);
+        Assert.Equal(SignalSettings.Defaults.DivergenceWindowDays, settings.DivergenceWindowDays);
+    }
+
+    [Fact]
+    public void Every_setting_has_a_sentence_for_the_settings_screen()
+    {
+        var names = typeof(SignalSettings).GetProperties().Where(p => p.CanWrite).Select(p => p.Name);
+        Assert.All(names, n => Assert.True(SignalSettings.Describe.ContainsKey(n), $"{n} is described"));
+    }
+}
