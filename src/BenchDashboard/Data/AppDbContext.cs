@@ -20,6 +20,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<FeedbackEvent> FeedbackEvents => Set<FeedbackEvent>();
     public DbSet<DailyMetric> DailyMetrics => Set<DailyMetric>();
     public DbSet<DailyRollup> DailyRollups => Set<DailyRollup>();
+    public DbSet<SignalState> SignalStates => Set<SignalState>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<SamplingRound> SamplingRounds => Set<SamplingRound>();
     public DbSet<SampledTrace> SampledTraces => Set<SampledTrace>();
     public DbSet<TraceReview> TraceReviews => Set<TraceReview>();
@@ -55,6 +57,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         configurationBuilder.Properties<CaseChange>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<UpgradeCaseDecision>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ApiScopes>().HaveConversion<string>().HaveMaxLength(64);
+        configurationBuilder.Properties<WebhookStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

@@ -12,6 +12,8 @@ public class Project
     public bool IsDemo { get; set; }
     /// <summary>The project's signal thresholds as JSON; null means the defaults of ARCHITECTURE.md.</summary>
     public string? SignalSettingsJson { get; set; }
+    /// <summary>Where alerts are posted when a signal starts or escalates; null for none.</summary>
+    public string? WebhookUrl { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 
@@ -27,4 +29,36 @@ public class PipelineVersion
     public string? Tools { get; set; }
     public string? DataSources { get; set; }
     public string? Notes { get; set; }
+}
+
+/// <summary>The last known state of one signal of a project, so alerting can tell "started" and "escalated" from "still on".</summary>
+public class SignalState
+{
+    public int ProjectId { get; set; }
+    public required string Kind { get; set; }
+    /// <summary>The signal's metric, or "" when it has none (part of the key).</summary>
+    public required string Metric { get; set; }
+    public required string Severity { get; set; }
+    public DateOnly Since { get; set; }
+    public bool Active { get; set; }
+    public DateTime FirstSeenAt { get; set; }
+    public DateTime LastSeenAt { get; set; }
+}
+
+public enum WebhookStatus { Pending, Delivered, Failed }
+
+/// <summary>One alert to post to a project's webhook: an outbox row, retried with backoff until delivered or given up.</summary>
+public class WebhookDelivery
+{
+    public long Id { get; set; }
+    public int ProjectId { get; set; }
+    public required string Event { get; set; }
+    public required string Url { get; set; }
+    public required string PayloadJson { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public WebhookStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    public DateTime? DeliveredAt { get; set; }
+    public string? LastError { get; set; }
 }

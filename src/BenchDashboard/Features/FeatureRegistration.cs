@@ -47,6 +47,10 @@ public static class FeatureRegistration
         services.AddSingleton<SignalDataLoader>();
         services.AddSingleton<SignalsService>();
         services.AddSingleton<SignalSettingsService>();
+        services.AddSingleton<SignalAlerting>();
+        services.AddHostedService<SignalAlertingWorker>();
+        // Webhook receivers are outside systems: a slow one must not hold a delivery round for long.
+        services.AddHttpClient(SignalAlerting.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         return builder;
     }
 

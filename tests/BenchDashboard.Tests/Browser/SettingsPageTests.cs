@@ -26,6 +26,11 @@ public class SettingsPageTests(BrowserFixture browser)
             await Assertions.Expect(page.GetByText("The PSI alert level must not be below the warning level.")).ToBeVisibleAsync();
             await BrowserFixture.ScreenshotAsync(page, "settings");
 
+            // The alert address is checked before it is kept.
+            await page.GetByTestId("webhook-url").FillAsync("ftp://example.com/hook");
+            await page.GetByTestId("webhook-save").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("webhook-message")).ToHaveTextAsync("Enter an absolute http:// or https:// address of at most 2,000 characters.");
+
             await page.GetByTestId("setting-PsiAlert").FillAsync("0.2");
             await page.GetByTestId("setting-CoverageAlertBelow").FillAsync("0.05");
             await page.GetByTestId("setting-CoverageAlertBelow").BlurAsync();

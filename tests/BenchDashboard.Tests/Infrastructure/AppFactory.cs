@@ -26,6 +26,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("BenchDashboard:Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("BenchDashboard:Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("BenchDashboard:Bootstrap:ApiKey", BootstrapKey);
+        // Alerting rounds run from tests that ask for them, not on a timer in the background.
+        builder.UseSetting("BenchDashboard:Alerting:IntervalSeconds", "0");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 

@@ -12,6 +12,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         e.Property(p => p.Slug).HasMaxLength(64);
         e.Property(p => p.Name).HasMaxLength(200);
         e.Property(p => p.Description).HasMaxLength(4000);
+        e.Property(p => p.WebhookUrl).HasMaxLength(2000);
     }
 }
 
@@ -23,5 +24,31 @@ internal sealed class PipelineVersionConfiguration : IEntityTypeConfiguration<Pi
         e.HasIndex(v => new { v.ProjectId, v.Version }).IsUnique();
         e.HasIndex(v => new { v.ProjectId, v.DeployedAt });
         e.Property(v => v.Version).HasMaxLength(128);
+    }
+}
+
+internal sealed class SignalStateConfiguration : IEntityTypeConfiguration<SignalState>
+{
+    public void Configure(EntityTypeBuilder<SignalState> e)
+    {
+        e.HasKey(s => new { s.ProjectId, s.Kind, s.Metric });
+        e.HasOne<Project>().WithMany().HasForeignKey(s => s.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(s => s.Kind).HasMaxLength(32);
+        e.Property(s => s.Metric).HasMaxLength(32);
+        e.Property(s => s.Severity).HasMaxLength(16);
+    }
+}
+
+internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
+{
+    public void Configure(EntityTypeBuilder<WebhookDelivery> e)
+    {
+        e.HasOne<Project>().WithMany().HasForeignKey(d => d.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        // The sender looks for due deliveries; the settings page lists a project's latest.
+        e.HasIndex(d => new { d.Status, d.NextAttemptAt });
+        e.HasIndex(d => new { d.ProjectId, d.CreatedAt });
+        e.Property(d => d.Event).HasMaxLength(32);
+        e.Property(d => d.Url).HasMaxLength(2000);
+        e.Property(d => d.LastError).HasMaxLength(1000);
     }
 }

@@ -16,3 +16,7 @@ public sealed class IngestionRollups : SqlScriptMigration;
 [DbContext(typeof(AppDbContext))]
 [Migration("20261122030000_SignalSettings")]
 public sealed class SignalSettingsMigration : SqlScriptMigration;
+
+[DbContext(typeof(AppDbContext))]
+[Migration("20261122040000_SignalAlerting")]
+public sealed class SignalAlertingMigration : SqlScriptMigration;

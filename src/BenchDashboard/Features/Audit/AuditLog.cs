@@ -128,4 +128,5 @@ public static class AuditActions
     /// <summary>A file imported on the Import page (traces, feedback, metrics or a promptfoo run).</summary>
     public const string FileImported = "import.file";
     public const string SignalSettingsChanged = "signals.settings_changed";
+    public const string WebhookChanged = "signals.webhook_changed";
 }

@@ -59,4 +59,35 @@ public sealed class SignalSettingsService(IDbContextFactory<AppDbContext> dbFact
         await audit.AppendAsync(actor, AuditActions.SignalSettingsChanged, $"project:{slug}", changed, ct);
         return [];
     }
+
+    public async Task<string?> GetWebhookAsync(int projectId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Projects.Where(p => p.Id == projectId).Select(p => p.WebhookUrl).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Sets (or with an empty value removes) the alert webhook; returns the problem with the URL, if any.</summary>
+    public async Task<string?> SetWebhookAsync(int projectId, string slug, string? url, string actor, CancellationToken ct = default)
+    {
+        url = string.IsNullOrWhiteSpace(url) ? null : url.Trim();
+        if (url is not null && (url.Length > 2000 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        {
+            return "Enter an absolute http:// or https:// address of at most 2,000 characters.";
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var project = await db.Projects.FirstAsync(p => p.Id == projectId, ct);
+        var before = project.WebhookUrl;
+        project.WebhookUrl = url;
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(actor, AuditActions.WebhookChanged, $"project:{slug}", new { from = before, to = url }, ct);
+        return null;
+    }
+
+    /// <summary>The latest deliveries, newest first, so failures are visible where the URL is set.</summary>
+    public async Task<List<Domain.WebhookDelivery>> RecentDeliveriesAsync(int projectId, int count = 10, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.WebhookDeliveries.AsNoTracking().Where(d => d.ProjectId == projectId)
+            .OrderByDescending(d => d.Id).Take(count).ToListAsync(ct);
+    }
 }

@@ -2,6 +2,7 @@ using BenchDashboard.Features.Demo;
 using BenchDashboard.Features.Projects;
 using BenchDashboard.Features.Signals;
 using BenchDashboard.Tests.Features.Demo;
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -48,6 +49,54 @@ public class SignalSettingsTests(DemoAppFactory factory) : IClassFixture<DemoApp
         Assert.Equal(SignalSettings.Defaults, await store.GetAsync(id));
     }
 
+    [Fact]
+    public async Task The_alerting_round_posts_the_demo_signals_to_the_project_webhook_and_audits_them()
+    {
+        using var receiver = new HttpListener();
+        var url = $"http://127.0.0.1:{FreePort()}/bench-alerts/";
+        receiver.Prefixes.Add(url);
+        receiver.Start();
+        var bodies = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        _ = Task.Run(async () =>
+        {
+            while (receiver.IsListening)
+            {
+                HttpListenerContext context;
+                try { context = await receiver.GetContextAsync(); } catch (Exception) { return; }
+                using var reader = new StreamReader(context.Request.InputStream);
+                bodies.Enqueue(await reader.ReadToEndAsync());
+                context.Response.StatusCode = 200;
+                context.Response.Close();
+            }
+        });
+
+        var store = app.Services.GetRequiredService<SignalSettingsService>();
+        var id = await DemoProjectAsync();
+        Assert.Equal("Enter an absolute http:// or https:// address of at most 2,000 characters.",
+            await store.SetWebhookAsync(id, DemoStory.ProjectSlug, "ftp://example.com/x", "lead@demo.local"));
+        Assert.Null(await store.SetWebhookAsync(id, DemoStory.ProjectSlug, url, "lead@demo.local"));
+        try
+        {
+            var worker = app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<SignalAlertingWorker>().Single();
+            await worker.RunOnceAsync(CancellationToken.None);
+
+            Assert.NotEmpty(bodies);
+            Assert.All(bodies, b => Assert.Contains("\"slug\":\"support-assistant\"", b));
+            Assert.Contains(bodies, b => b.Contains("\"kind\":\"input_drift\""));
+            var deliveries = await store.RecentDeliveriesAsync(id, 100);
+            Assert.All(deliveries, d => Assert.Equal(BenchDashboard.Domain.WebhookStatus.Delivered, d.Status));
+
+            // The next round finds nothing new: the same signals are not posted twice.
+            var before = bodies.Count;
+            await worker.RunOnceAsync(CancellationToken.None);
+            Assert.Equal(before, bodies.Count);
+        }
+        finally
+        {
+            Assert.Null(await store.SetWebhookAsync(id, DemoStory.ProjectSlug, null, "lead@demo.local"));
+        }
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
@@ -72,5 +121,14 @@ public class SignalSettingsTests(DemoAppFactory factory) : IClassFixture<DemoApp
     {
         var names = typeof(SignalSettings).GetProperties().Where(p => p.CanWrite).Select(p => p.Name);
         Assert.All(names, n => Assert.True(SignalSettings.Describe.ContainsKey(n), $"{n} is described"));
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 }

@@ -1,0 +1,187 @@
+using System.Text;
+using System.Text.Json;
+using BenchDashboard.Data;
+using BenchDashboard.Domain;
+using BenchDashboard.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace BenchDashboard.Features.Signals;
+
+/// <summary>An alert worth telling someone about: a signal that started, or one that got more severe.</summary>
+public sealed record AlertEvent(string Name, Signal Signal, string? PreviousSeverity);
+
+/// <summary>
+/// Turns signal changes into alerts: compares the signals of now with the last known state of each, writes every start
+/// and escalation to the audit log, and queues a webhook delivery when the project has a URL. Deliveries are posted by
+/// <see cref="DeliverDueAsync"/> and retried with backoff; after the last attempt they are marked failed, and the
+/// Settings page shows them.
+/// </summary>
+public sealed class SignalAlerting(IDbContextFactory<AppDbContext> dbFactory, SignalsService signals, AuditLog audit,
+    IHttpClientFactory httpClients, TimeProvider clock, ILogger<SignalAlerting> logger)
+{
+    public const string Started = "signal.started";
+    public const string Escalated = "signal.escalated";
+    public const string HttpClientName = "webhooks";
+
+    /// <summary>Wait before attempt 2, 3, …; after the last one the delivery is given up.</summary>
+    public static readonly IReadOnlyList<TimeSpan> Backoff =
+        [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(12)];
+
+    public static int MaxAttempts => Backoff.Count + 1;
+
+    public async Task<IReadOnlyList<AlertEvent>> EvaluateAsync(int projectId, DateOnly asOf, CancellationToken ct = default) =>
+        await ApplyAsync(projectId, await signals.GetAsync(projectId, asOf, ct), ct);
+
+    /// <summary>Records <paramref name="current"/> as the project's signals now and raises the alerts the change implies.</summary>
+    public async Task<IReadOnlyList<AlertEvent>> ApplyAsync(int projectId, IReadOnlyList<Signal> current, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var project = await db.Projects.AsNoTracking().FirstAsync(p => p.Id == projectId, ct);
+        var states = await db.SignalStates.Where(s => s.ProjectId == projectId).ToListAsync(ct);
+        var events = new List<AlertEvent>();
+        var seen = new HashSet<(string, string)>();
+        foreach (var signal in current)
+        {
+            var key = (signal.Kind, Key(signal));
+            if (!seen.Add(key)) continue;
+            var severity = signal.ToDto().Severity;
+            var state = states.FirstOrDefault(s => s.Kind == key.Item1 && s.Metric == key.Item2);
+            if (state is null)
+            {
+                state = new SignalState { ProjectId = projectId, Kind = key.Item1, Metric = key.Item2, Severity = severity, FirstSeenAt = now };
+                db.SignalStates.Add(state);
+                states.Add(state);
+                events.Add(new AlertEvent(Started, signal, null));
+            }
+            else if (!state.Active)
+            {
+                events.Add(new AlertEvent(Started, signal, null));
+            }
+            else if (Rank(severity) > Rank(state.Severity))
+            {
+                events.Add(new AlertEvent(Escalated, signal, state.Severity));
+            }
+            state.Severity = severity;
+            state.Since = signal.Since;
+            state.Active = true;
+            state.LastSeenAt = now;
+        }
+        foreach (var gone in states.Where(s => s.Active && !seen.Contains((s.Kind, s.Metric)))) gone.Active = false;
+
+        foreach (var alert in events.Where(_ => project.WebhookUrl is not null))
+        {
+            db.WebhookDeliveries.Add(new WebhookDelivery
+            {
+                ProjectId = projectId, Event = alert.Name, Url = project.WebhookUrl!, CreatedAt = now, NextAttemptAt = now,
+                Status = WebhookStatus.Pending, PayloadJson = JsonSerializer.Serialize(new
+                {
+                    @event = alert.Name,
+                    project = new { slug = project.Slug, name = project.Name },
+                    signal = alert.Signal.ToDto(),
+                    previousSeverity = alert.PreviousSeverity,
+                    at = now,
+                }, JsonSerializerOptions.Web),
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var alert in events)
+        {
+            await audit.AppendAsync("system", alert.Name, $"project:{project.Slug}", new
+            {
+                kind = alert.Signal.Kind, metric = alert.Signal.Metric, severity = alert.Signal.ToDto().Severity,
+                previousSeverity = alert.PreviousSeverity, since = alert.Signal.Since, summary = alert.Signal.Summary,
+            }, ct);
+        }
+        return events;
+    }
+
+    /// <summary>Posts every delivery that is due; returns how many were attempted.</summary>
+    public async Task<int> DeliverDueAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var due = await db.WebhookDeliveries.Where(d => d.Status == WebhookStatus.Pending && d.NextAttemptAt <= now)
+            .OrderBy(d => d.Id).Take(100).ToListAsync(ct);
+        var client = httpClients.CreateClient(HttpClientName);
+        foreach (var delivery in due)
+        {
+            delivery.Attempts++;
+            string? error;
+            try
+            {
+                using var content = new StringContent(delivery.PayloadJson, Encoding.UTF8, "application/json");
+                using var response = await client.PostAsync(delivery.Url, content, ct);
+                error = response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
+            {
+                error = ex.Message;
+            }
+            if (error is null)
+            {
+                delivery.Status = WebhookStatus.Delivered;
+                delivery.DeliveredAt = now;
+                delivery.LastError = null;
+                continue;
+            }
+            delivery.LastError = error.Length > 1000 ? error[..1000] : error;
+            if (delivery.Attempts >= MaxAttempts)
+            {
+                delivery.Status = WebhookStatus.Failed;
+                logger.LogWarning("Webhook delivery {Id} to {Url} failed for good after {Attempts} attempts: {Error}", delivery.Id, delivery.Url, delivery.Attempts, error);
+            }
+            else
+            {
+                delivery.NextAttemptAt = now + Backoff[delivery.Attempts - 1];
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return due.Count;
+    }
+
+    /// <summary>A signal's identity over time: its kind and metric, or for cadence the check that is late.</summary>
+    private static string Key(Signal signal)
+    {
+        if (signal.Metric is { } metric) return metric;
+        var evidence = JsonSerializer.SerializeToElement(signal.Evidence, JsonSerializerOptions.Web);
+        return evidence.ValueKind == JsonValueKind.Object && evidence.TryGetProperty("check", out var check) ? check.GetString() ?? "" : "";
+    }
+
+    private static int Rank(string severity) => severity == "alert" ? 2 : 1;
+}
+
+/// <summary>
+/// Every <c>BenchDashboard:Alerting:IntervalSeconds</c> (default 300; 0 turns alerting off): evaluates each project's
+/// signals as of today and posts the due webhook deliveries. A failure is logged and the next round tries again.
+/// </summary>
+public sealed class SignalAlertingWorker(IServiceProvider services, IConfiguration configuration, TimeProvider clock, ILogger<SignalAlertingWorker> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var seconds = configuration.GetValue("BenchDashboard:Alerting:IntervalSeconds", 300);
+        if (seconds <= 0) return;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Signal alerting round failed; the next round tries again.");
+            }
+        }
+    }
+
+    public async Task RunOnceAsync(CancellationToken ct)
+    {
+        var alerting = services.GetRequiredService<SignalAlerting>();
+        var projects = await services.GetRequiredService<Projects.ProjectService>().ListAsync(ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        foreach (var project in projects) await alerting.EvaluateAsync(project.Id, today, ct);
+        await alerting.DeliverDueAsync(ct);
+    }
+}
