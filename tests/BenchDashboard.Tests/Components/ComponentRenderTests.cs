@@ -61,6 +61,27 @@ public class ComponentRenderTests
         Assert.Contains("week of 2026-03-09", html);
         Assert.Contains("no data in this range", html); // rewrite rate has no points
     }
+
+    [Fact]
+    public async Task A_signal_card_shows_production_text_as_text()
+    {
+        // Category names come from production traces: untrusted text, shown but never rendered as markup.
+        var hostile = "<img src=x onerror=alert(1)>";
+        var signal = new BenchDashboard.Features.Signals.Signal("input_drift", "category", BenchDashboard.Features.Signals.SignalSeverity.Alert,
+            new DateOnly(2026, 6, 14), $"“{hostile}” is uncovered.", new { uncovered = new[] { hostile }, pValue = 1e-12, traces = 42231 });
+
+        var html = await RenderAsync<BenchDashboard.Features.Signals.SignalCard>(new()
+        {
+            ["Signal"] = signal, ["Slug"] = "support-assistant", ["AsOf"] = new DateOnly(2026, 7, 1),
+        });
+
+        Assert.DoesNotContain("<img", html);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html);
+        Assert.Contains("since 14 Jun 2026", html);
+        Assert.Contains("Input drift &#xB7; category", html); // the renderer encodes non-ASCII as entities
+        Assert.Contains("metric=thumbsUpRate", html); // the data link falls back to the headline metric
+    }
+
 }
 
 internal static class TestServiceExtensions
