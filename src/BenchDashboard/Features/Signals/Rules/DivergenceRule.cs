@@ -27,12 +27,7 @@ internal static class DivergenceRule
         {
             if (!data.Metrics.TryGetValue(metric, out var days) || days.Count == 0) continue;
             if (Check(data, metric, days, asOf, settings) is not { } finding) continue;
-            var since = asOf;
-            for (var day = asOf.AddDays(-1); day >= asOf.AddDays(-MaxLookBackDays); day = day.AddDays(-1))
-            {
-                if (Check(data, metric, days, day, settings) is null) break;
-                since = day;
-            }
+            var since = Since.WalkBack(asOf, MaxLookBackDays, day => Check(data, metric, days, day, settings) is not null);
             yield return ToSignal(finding, since, days, settings);
         }
     }

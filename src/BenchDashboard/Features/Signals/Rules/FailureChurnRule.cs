@@ -19,12 +19,7 @@ internal static class FailureChurnRule
     public static IEnumerable<Signal> Evaluate(ProjectSignalData data, DateOnly asOf, SignalSettings settings)
     {
         if (Check(data, asOf, settings) is not { } finding) yield break;
-        var since = asOf;
-        for (var day = asOf.AddDays(-1); day >= asOf.AddDays(-MaxLookBackDays); day = day.AddDays(-1))
-        {
-            if (Check(data, day, settings) is null) break;
-            since = day;
-        }
+        var since = Since.WalkBack(asOf, MaxLookBackDays, day => Check(data, day, settings) is not null);
         var both = finding.SameFailures && finding.NoNewFailures;
         var severity = both ? SignalSeverity.Alert : SignalSeverity.Warning;
         var parts = new List<string>();

@@ -25,7 +25,7 @@ internal static class InputDriftRule
     {
         if (Categories(data, asOf, settings) is { } categories)
         {
-            var since = Since(asOf, day => Categories(data, day, settings) is not null);
+            var since = WeeklySince(asOf, day => Categories(data, day, settings) is not null);
             var uncovered = categories.Uncovered.Count > 0
                 ? $" {string.Join(", ", categories.Uncovered.Select(c => $"“{c}”"))} {(categories.Uncovered.Count == 1 ? "is" : "are")} " +
                   $"at least {Say.Percent(settings.UncoveredTrafficShare)} of traffic but under {Say.Percent(settings.UncoveredBenchShare)} of bench cases."
@@ -40,7 +40,7 @@ internal static class InputDriftRule
         }
         if (Lengths(data, asOf, settings) is { } lengths)
         {
-            var since = Since(asOf, day => Lengths(data, day, settings) is not null);
+            var since = WeeklySince(asOf, day => Lengths(data, day, settings) is not null);
             var summary = $"Production inputs of the last {settings.DriftWindowDays} days are {(lengths.ProductionMedian > lengths.BenchMedian ? "longer" : "shorter")} " +
                           $"than the bench's (median {lengths.ProductionMedian:0} vs {lengths.BenchMedian:0} characters; KS D {Say.Number(lengths.D)}, " +
                           $"Wasserstein {Say.Number(lengths.Wasserstein, "0")} characters).";
@@ -53,12 +53,8 @@ internal static class InputDriftRule
     }
 
     /// <summary>Weekly steps back: traffic is compared over weeks, so a daily "since" would be false precision.</summary>
-    private static DateOnly Since(DateOnly asOf, Func<DateOnly, bool> holds)
-    {
-        var since = asOf;
-        for (var week = 1; week <= LookBackWeeks && holds(asOf.AddDays(-7 * week)); week++) since = asOf.AddDays(-7 * week);
-        return since;
-    }
+    private static DateOnly WeeklySince(DateOnly asOf, Func<DateOnly, bool> holds) =>
+        Since.WalkBack(asOf, 7 * LookBackWeeks, holds, stepDays: 7);
 
     private static CategoryFinding? Categories(ProjectSignalData data, DateOnly day, SignalSettings settings)
     {

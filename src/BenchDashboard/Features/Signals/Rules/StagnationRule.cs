@@ -14,12 +14,7 @@ internal static class StagnationRule
     public static IEnumerable<Signal> Evaluate(ProjectSignalData data, DateOnly asOf, SignalSettings settings)
     {
         if (Check(data, asOf, settings) is not { } finding) yield break;
-        var since = asOf;
-        for (var day = asOf.AddDays(-1); day >= asOf.AddDays(-MaxLookBackDays); day = day.AddDays(-1))
-        {
-            if (Check(data, day, settings) is null) break;
-            since = day;
-        }
+        var since = Since.WalkBack(asOf, MaxLookBackDays, day => Check(data, day, settings) is not null);
         var range = finding.High - finding.Low;
         var severity = range <= settings.StagnationMaxRange / 2 ? SignalSeverity.Alert : SignalSeverity.Warning;
         var summary = $"Across {finding.Versions} pipeline versions in the last {settings.StagnationDays} days the bench pass rate stayed between " +
