@@ -4,13 +4,17 @@ namespace BenchDashboard.Benchmarks;
 
 /// <summary>
 /// Fills a migrated database directly, with the app not running: production traces and feedback events day by day, in big
-/// transactions, then DailyRollups rebuilt with the migration's own statement. This is set-up, not a measurement, so it
-/// may cut corners the app must not (synchronous=OFF on this connection only; nothing of it is stored in the file).
+/// transactions, then the bench history (<see cref="BenchHistoryLoader"/>), then DailyRollups rebuilt with the migration's
+/// own statement. This is set-up, not a measurement, so it may cut corners the app must not (synchronous=OFF on this
+/// connection only; nothing of it is stored in the file).
 /// </summary>
 internal sealed class BulkLoader(SqliteConnection connection, int projectId, int seed)
 {
     public const int TracesPerDay = 1_500;
     private const int RowsPerTransaction = 500_000;
+
+    /// <summary>The categories of traces and bench cases alike, so the input-drift rule compares like with like.</summary>
+    public static readonly string[] Categories = ["billing", "shipping", "returns", "account", "product questions", "general"];
 
     private readonly EventMix _mix = new(seed);
     private SqliteTransaction? _transaction;
@@ -20,15 +24,23 @@ internal sealed class BulkLoader(SqliteConnection connection, int projectId, int
 
     /// <summary>
     /// <see cref="TracesPerDay"/> traces a day (<c>tr-DDD-NNNN</c>), then <paramref name="events"/> events spread evenly over the
-    /// days (<c>ev-NNNNNNNN</c>), every 5th pointing at one of that day's traces.
+    /// days (<c>ev-NNNNNNNN</c>), every 5th pointing at one of that day's traces; then the bench history.
     /// </summary>
     public void Load(int events, Action<string> progress)
     {
         connection.Execute("PRAGMA synchronous=OFF;");
         connection.Execute("PRAGMA cache_size=-262144;");
-        using var trace = Prepare("""
-            INSERT INTO ProductionTraces (ProjectId, TraceId, Timestamp, Input, Category) VALUES ($p, $tr, $t, $in, 'general')
-            """, "$tr", "$t", "$in");
+        LoadTracesAndEvents(events, progress);
+        LoadBenchHistory();
+        connection.Execute("PRAGMA synchronous=FULL;");
+    }
+
+    private void LoadTracesAndEvents(int events, Action<string> progress)
+    {
+        using var trace = connection.Prepare("""
+            INSERT INTO ProductionTraces (ProjectId, TraceId, Timestamp, Input, Category) VALUES ($p, $tr, $t, $in, $cat)
+            """, transaction: null, "$p", "$tr", "$t", "$in", "$cat");
+        trace.Parameters["$p"].Value = projectId;
         using var feedback = new FeedbackInserter(connection, projectId);
 
         long n = 0;
@@ -41,6 +53,8 @@ internal sealed class BulkLoader(SqliteConnection connection, int projectId, int
                 trace.Parameters["$tr"].Value = TraceId(day, k);
                 trace.Parameters["$t"].Value = FeedbackEvent.ToStorage(_mix.NextTimestampOn(day));
                 trace.Parameters["$in"].Value = $"benchmark question {k} of day {day}";
+                // Round robin, not drawn: a draw would shift the seeded event stream and with it every earlier figure.
+                trace.Parameters["$cat"].Value = Categories[k % Categories.Length];
                 trace.ExecuteNonQuery();
                 Traces++;
             }
@@ -63,7 +77,14 @@ internal sealed class BulkLoader(SqliteConnection connection, int projectId, int
             if ((day + 1) % 30 == 0) progress($"     … day {day + 1} of {EventMix.Days}, {Report.N0(n)} events");
         }
         Commit();
-        connection.Execute("PRAGMA synchronous=FULL;");
+    }
+
+    /// <summary>The bench's cases, versions, runs and results: ~151,000 rows, one transaction.</summary>
+    private void LoadBenchHistory()
+    {
+        using var transaction = connection.BeginTransaction();
+        new BenchHistoryLoader(connection, transaction, projectId, seed + 1).Load();
+        transaction.Commit();
     }
 
     /// <summary>DailyRollups rebuilt from raw rows by the last statement of the ingestion migration (read from the script).</summary>
@@ -89,15 +110,5 @@ internal sealed class BulkLoader(SqliteConnection connection, int projectId, int
         _transaction?.Dispose();
         _transaction = null;
         _rowsInTransaction = 0;
-    }
-
-    private SqliteCommand Prepare(string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.Add(new SqliteParameter("$p", projectId));
-        foreach (var name in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        command.Prepare();
-        return command;
     }
 }

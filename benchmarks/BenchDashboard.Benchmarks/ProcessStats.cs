@@ -120,13 +120,18 @@ internal sealed class CpuWindow
         return this;
     }
 
+    /// <summary>Cores the app used on average over the window.</summary>
+    public double AppCores => App.TotalSeconds / Elapsed.TotalSeconds;
+
+    /// <summary>Cores every process but the app and the benchmark used on average: another session's work disturbing the window.</summary>
+    public double OtherCores => Math.Max(0, _busy - App.TotalSeconds - Self.TotalSeconds) / Elapsed.TotalSeconds;
+
     /// <summary>"app 1.05 cores, benchmark 0.10, other processes 0.02, iowait 0.30 (of 2 cores)".</summary>
     public string Describe()
     {
         var seconds = Elapsed.TotalSeconds;
-        var others = Math.Max(0, _busy - App.TotalSeconds - Self.TotalSeconds);
-        return (_appPid is null ? "" : $"app {Report.F2(App.TotalSeconds / seconds)} cores, ") +
-               $"benchmark {Report.F2(Self.TotalSeconds / seconds)}, other processes {Report.F2(others / seconds)}, " +
+        return (_appPid is null ? "" : $"app {Report.F2(AppCores)} cores, ") +
+               $"benchmark {Report.F2(Self.TotalSeconds / seconds)}, other processes {Report.F2(OtherCores)}, " +
                $"iowait {Report.F2(_ioWait / seconds)} (of {Environment.ProcessorCount} cores); load average at end {LoadAverage()}";
     }
 

@@ -32,6 +32,20 @@ internal static class Sqlite
         return command.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// A statement prepared once for many rows (the bulk loads): the named parameters are added without values, to be set
+    /// per row. The transaction is set first because a command on a connection with an open transaction must carry it.
+    /// </summary>
+    public static SqliteCommand Prepare(this SqliteConnection connection, string sql, SqliteTransaction? transaction, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var name in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        command.Prepare();
+        return command;
+    }
+
     public static T Scalar<T>(this SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
