@@ -12,7 +12,10 @@ public sealed record RunOutcome(string RunId, string Version, DateTime StartedAt
     public int Total => Passed.Count;
     public int PassedCount => Passed.Values.Count(p => p);
     public double PassRate => Total == 0 ? double.NaN : (double)PassedCount / Total;
-    public IReadOnlySet<string> Failing => Passed.Where(p => !p.Value).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+    private IReadOnlySet<string>? _failing;
+
+    /// <summary>The failing cases, built once: the churn rule compares them for every day it looks back.</summary>
+    public IReadOnlySet<string> Failing => _failing ??= Passed.Where(p => !p.Value).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
 }
 
 public sealed record VersionInfo(string Version, DateTime DeployedAt, bool Audited);

@@ -18,8 +18,9 @@ internal static class FailureChurnRule
 
     public static IEnumerable<Signal> Evaluate(ProjectSignalData data, DateOnly asOf, SignalSettings settings)
     {
-        if (Check(data, asOf, settings) is not { } finding) yield break;
-        var since = Since.WalkBack(asOf, MaxLookBackDays, day => Check(data, day, settings) is not null);
+        var history = new RunHistory(data.Runs);
+        if (Check(history, asOf, settings) is not { } finding) yield break;
+        var since = Since.WalkBack(asOf, MaxLookBackDays, day => Check(history, day, settings) is not null);
         var both = finding.SameFailures && finding.NoNewFailures;
         var severity = both ? SignalSeverity.Alert : SignalSeverity.Warning;
         var parts = new List<string>();
@@ -44,9 +45,9 @@ internal static class FailureChurnRule
         });
     }
 
-    private static Finding? Check(ProjectSignalData data, DateOnly day, SignalSettings settings)
+    private static Finding? Check(RunHistory history, DateOnly day, SignalSettings settings)
     {
-        var runs = data.Runs.Where(r => DateOnly.FromDateTime(r.StartedAt) <= day && r.Total > 0).OrderBy(r => r.StartedAt).ToList();
+        var runs = history.UpTo(day);
         if (runs.Count < MinRuns) return null;
 
         var recent = runs.TakeLast(Math.Max(MinRuns, settings.ChurnRuns)).ToList();
@@ -56,15 +57,7 @@ internal static class FailureChurnRule
         var meanJaccard = similarities.Average();
         var sameFailures = versions >= settings.ChurnMinVersions && meanJaccard >= settings.ChurnJaccard;
 
-        // A new failure: a case failing for the first time in any run.
-        DateOnly? lastNewFailure = null;
-        var everFailed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var run in runs)
-        {
-            var before = everFailed.Count;
-            everFailed.UnionWith(run.Failing);
-            if (everFailed.Count > before) lastNewFailure = DateOnly.FromDateTime(run.StartedAt);
-        }
+        var lastNewFailure = history.LastFirstTimeFailure(day);
         var quietSince = day.AddDays(-settings.ChurnNoNewFailureDays);
         var longEnough = DateOnly.FromDateTime(runs[0].StartedAt) <= quietSince;
         var noNewFailures = longEnough && (lastNewFailure is null || lastNewFailure < quietSince);
@@ -72,5 +65,41 @@ internal static class FailureChurnRule
         if (!sameFailures && !noNewFailures) return null;
         var alwaysFailing = failing.Aggregate((IEnumerable<string>)failing[0], (all, next) => all.Intersect(next)).OrderBy(c => c, StringComparer.Ordinal).ToList();
         return new Finding(sameFailures, meanJaccard, recent.Count, versions, alwaysFailing, lastNewFailure, noNewFailures);
+    }
+
+    /// <summary>
+    /// The runs in order and the days on which some case failed for the first time, computed once per evaluation: the
+    /// rule looks back up to a year, day by day, and must not rebuild them for every day.
+    /// </summary>
+    private sealed class RunHistory
+    {
+        private readonly List<RunOutcome> _runs;
+        private readonly List<DateOnly> _firstTimeFailureDays = [];
+
+        public RunHistory(IReadOnlyList<RunOutcome> runs)
+        {
+            _runs = runs.Where(r => r.Total > 0).OrderBy(r => r.StartedAt).ToList();
+            var everFailed = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var run in _runs)
+            {
+                var before = everFailed.Count;
+                everFailed.UnionWith(run.Failing);
+                if (everFailed.Count > before) _firstTimeFailureDays.Add(DateOnly.FromDateTime(run.StartedAt));
+            }
+        }
+
+        public List<RunOutcome> UpTo(DateOnly day) => _runs.TakeWhile(r => DateOnly.FromDateTime(r.StartedAt) <= day).ToList();
+
+        /// <summary>The last day up to <paramref name="day"/> on which a case failed for the first time, if any.</summary>
+        public DateOnly? LastFirstTimeFailure(DateOnly day)
+        {
+            DateOnly? last = null;
+            foreach (var d in _firstTimeFailureDays)
+            {
+                if (d > day) break;
+                last = d;
+            }
+            return last;
+        }
     }
 }
