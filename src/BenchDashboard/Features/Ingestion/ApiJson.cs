@@ -23,6 +23,16 @@ public static class ApiJson
         }
     }
 
+    /// <summary>
+    /// Reads a small JSON body whole: the problem to answer when the body is refused (415, 413, empty), else the
+    /// document, or null with the syntax error recorded in <paramref name="errors"/>.
+    /// </summary>
+    public static async Task<(IResult? Problem, JsonDocument? Document)> ReadBodyAsync(HttpRequest request, ValidationErrors errors, CancellationToken ct)
+    {
+        await using var body = await RequestBody.BufferAsync(request, [BodyFormat.Json], ct);
+        return body.Problem is not null ? (body.Problem, null) : (null, await ParseAsync(body.Content!, errors, ct));
+    }
+
     /// <summary>400 naming every bad field or line; nothing was stored.</summary>
     public static IResult Invalid(ValidationErrors errors) => Results.ValidationProblem(errors.ToDictionary(),
         title: "Invalid request",

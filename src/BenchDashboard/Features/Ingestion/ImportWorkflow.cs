@@ -44,7 +44,7 @@ public sealed class ImportWorkflow(IngestionService ingestion, BenchRunImporter 
     public async Task<ImportReport> ImportAsync(int projectId, string projectSlug, UploadKind kind, UploadedFile file, PromptfooTarget target,
         string actor, IProgress<double> progress, CancellationToken ct)
     {
-        var report = await RunAsync(projectId, kind, file, target, new ImportOptions(PreviewRows: 0), progress, ct);
+        var report = await RunAsync(projectId, kind, file, target, ImportOptions.Store, progress, ct);
         if (report.Stored)
         {
             await audit.AppendAsync(actor, AuditActions.FileImported, $"project:{projectSlug}", new

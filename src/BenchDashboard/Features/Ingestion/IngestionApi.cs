@@ -67,10 +67,10 @@ public static class IngestionApi
     private static async Task<IResult> PostVersionAsync(HttpContext http, VersionService versions, AuditLog audit, CancellationToken ct)
     {
         var project = http.Project();
-        await using var body = await RequestBody.BufferAsync(http.Request, [BodyFormat.Json], ct);
-        if (body.Problem is not null) return body.Problem;
         var errors = new ValidationErrors();
-        using var document = await ApiJson.ParseAsync(body.Content!, errors, ct);
+        var (problem, document) = await ApiJson.ReadBodyAsync(http.Request, errors, ct);
+        if (problem is not null) return problem;
+        using var _ = document;
         var request = document is null ? null : VersionRequest.Parse(document.RootElement, errors);
         if (request is null) return ApiJson.Invalid(errors);
 
@@ -83,10 +83,10 @@ public static class IngestionApi
 
     private static async Task<IResult> PostBenchRunAsync(HttpContext http, BenchRunImporter importer, AuditLog audit, CancellationToken ct)
     {
-        await using var body = await RequestBody.BufferAsync(http.Request, [BodyFormat.Json], ct);
-        if (body.Problem is not null) return body.Problem;
         var errors = new ValidationErrors();
-        using var document = await ApiJson.ParseAsync(body.Content!, errors, ct);
+        var (problem, document) = await ApiJson.ReadBodyAsync(http.Request, errors, ct);
+        if (problem is not null) return problem;
+        using var _ = document;
         var run = document is null ? null : BenchRunRequest.Parse(document.RootElement, errors);
         return run is null ? ApiJson.Invalid(errors) : await StoreRunAsync(http, importer, audit, run, "api", ct);
     }
@@ -100,10 +100,10 @@ public static class IngestionApi
             errors.Add("format", format is null ? "the query parameter format is required; supported: promptfoo" : $"'{format}' is not supported; supported: promptfoo");
             return ApiJson.Invalid(errors);
         }
-        await using var body = await RequestBody.BufferAsync(http.Request, [BodyFormat.Json], ct);
-        if (body.Problem is not null) return body.Problem;
-        using var document = await ApiJson.ParseAsync(body.Content!, errors, ct);
+        var (problem, document) = await ApiJson.ReadBodyAsync(http.Request, errors, ct);
+        if (problem is not null) return problem;
         if (document is null) return ApiJson.Invalid(errors);
+        using var _ = document;
         var run = PromptfooResults.ToBenchRun(document.RootElement, runId, version, provider, errors);
         ValidateQuery(runId, version, errors);
         return run is null || errors.Any ? ApiJson.Invalid(errors) : await StoreRunAsync(http, importer, audit, run, "promptfoo", ct);

@@ -51,9 +51,9 @@ public static partial class ProjectsApi
         var errors = new ValidationErrors();
         if (!SlugPattern().IsMatch(slug)) errors.Add("slug", $"'{(slug.Length > 70 ? slug[..70] + "…" : slug)}' must be 2–64 characters of a–z, 0–9 and '-'");
 
-        await using var body = await RequestBody.BufferAsync(http.Request, [BodyFormat.Json], ct);
-        if (body.Problem is not null) return body.Problem;
-        using var document = await ApiJson.ParseAsync(body.Content!, errors, ct);
+        var (problem, document) = await ApiJson.ReadBodyAsync(http.Request, errors, ct);
+        if (problem is not null) return problem;
+        using var _ = document;
         string? name = null, description = null;
         if (document is not null)
         {

@@ -43,7 +43,7 @@ public sealed class SignalAlerting(IDbContextFactory<AppDbContext> dbFactory, Si
         var seen = new HashSet<(string, string)>();
         foreach (var signal in current)
         {
-            var key = (signal.Kind, Key(signal));
+            var key = signal.Identity;
             if (!seen.Add(key)) continue;
             var severity = signal.ToDto().Severity;
             var state = states.FirstOrDefault(s => s.Kind == key.Item1 && s.Metric == key.Item2);
@@ -138,14 +138,6 @@ public sealed class SignalAlerting(IDbContextFactory<AppDbContext> dbFactory, Si
         }
         await db.SaveChangesAsync(ct);
         return due.Count;
-    }
-
-    /// <summary>A signal's identity over time: its kind and metric, or for cadence the check that is late.</summary>
-    private static string Key(Signal signal)
-    {
-        if (signal.Metric is { } metric) return metric;
-        var evidence = JsonSerializer.SerializeToElement(signal.Evidence, JsonSerializerOptions.Web);
-        return evidence.ValueKind == JsonValueKind.Object && evidence.TryGetProperty("check", out var check) ? check.GetString() ?? "" : "";
     }
 
     private static int Rank(string severity) => severity == "alert" ? 2 : 1;

@@ -23,6 +23,12 @@ public enum SignalSeverity { Warning, Alert }
 /// </summary>
 public sealed record Signal(string Kind, string? Metric, SignalSeverity Severity, DateOnly Since, string Summary, object Evidence)
 {
+    /// <summary>For cadence, which ritual is late ("sampling", "rubricReview", "benchAudit"): several can be late at once.</summary>
+    public string? Check { get; init; }
+
+    /// <summary>What makes this signal the same one from day to day: its kind with its metric or its check.</summary>
+    public (string Kind, string Subject) Identity => (Kind, Metric ?? Check ?? "");
+
     public SignalDto ToDto() => new(Kind, Metric, Severity == SignalSeverity.Alert ? "alert" : "warning",
         Since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Summary, Evidence);
 }

@@ -37,7 +37,10 @@ internal static class CadenceRule
             var names = string.Join(", ", unaudited.Select(v => v.Version));
             yield return new Signal(SignalKinds.Cadence, null, severity, since,
                 $"{(unaudited.Count == 1 ? "Version" : "Versions")} {names} went live without a bench audit (due within {settings.AuditGraceDays} days of deployment): compare its bench run with the previous version's.",
-                new { check = "benchAudit", versions = unaudited.Select(v => new { version = v.Version, deployedAt = v.DeployedAt }), graceDays = settings.AuditGraceDays });
+                new { check = "benchAudit", versions = unaudited.Select(v => new { version = v.Version, deployedAt = v.DeployedAt }), graceDays = settings.AuditGraceDays })
+            {
+                Check = "benchAudit",
+            };
         }
     }
 
@@ -53,5 +56,8 @@ internal static class CadenceRule
     }
 
     private static Signal Signal(OverdueFinding f, string summary) => new(SignalKinds.Cadence, null, f.Severity, f.Since, summary,
-        new { check = f.Check, last = f.Last, daysSince = f.DaysSince, everyDays = f.EveryDays });
+        new { check = f.Check, last = f.Last, daysSince = f.DaysSince, everyDays = f.EveryDays })
+    {
+        Check = f.Check,
+    };
 }
