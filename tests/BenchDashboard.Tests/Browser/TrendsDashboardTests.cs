@@ -77,6 +77,32 @@ public class TrendsDashboardTests(BrowserFixture browser)
         await WaitForAsync(page, async () => await Chart(page).EvaluateAsync<int>("el => el.data.find(t => t.name === 'Thumbs-up rate').x.length") > 50);
     }
 
+    [Fact]
+    public async Task A_project_without_data_shows_an_empty_state_and_no_signal()
+    {
+        // A project as the API creates it, with a name nobody should trust: shown as text, whatever its length. It sorts
+        // after the demo project, so the other browser tests still land on the demo after signing in.
+        var name = "Zebra <b>checkout</b> " + new string('x', 120);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={browser.App.DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO Projects (Slug, Name, IsDemo, CreatedAt) VALUES ('empty-project', $name, 0, $now)";
+            command.Parameters.AddWithValue("$name", name);
+            command.Parameters.AddWithValue("$now", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss"));
+            command.ExecuteNonQuery();
+        }
+        var page = await browser.NewPageAsync();
+        await SignInAndTrendsTests.SignInAsync(page, "lead@demo.local");
+        await Assertions.Expect(Chart(page)).ToBeVisibleAsync();
+        await page.GotoAsync("/p/empty-project/trends");
+        await Assertions.Expect(page.GetByTestId("trends-empty")).ToContainTextAsync("No bench runs or user feedback for this project yet.");
+        await Assertions.Expect(page.GetByTestId("no-signals")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Zebra <b>checkout</b> xxx");
+        Assert.Equal(0, await page.Locator("h1 b").CountAsync());
+        await BrowserFixture.ScreenshotAsync(page, "trends-empty");
+    }
+
     /// <summary>Polls until the chart has redrawn to the expected state (Plotly redraws after the circuit's render).</summary>
     private static async Task WaitForAsync(IPage page, Func<Task<bool>> condition)
     {
