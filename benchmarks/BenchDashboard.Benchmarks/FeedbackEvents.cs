@@ -65,9 +65,18 @@ internal sealed class EventMix(int seed)
 
     public int NextInt(int maxExclusive) => _random.Next(maxExclusive);
 
+    /// <summary>Feedback events per trace (thumbs, CSAT, a rewrite…): every event names its trace, as production feedback does.</summary>
+    public const int EventsPerTrace = 4;
+
+    /// <summary>The trace ids the events of <see cref="Batches"/> name, to be stored before the events arrive.</summary>
+    public static IEnumerable<string> TraceIds(string prefix, int count) =>
+        Enumerable.Range(0, (count + EventsPerTrace - 1) / EventsPerTrace).Select(t => TraceId(prefix, t));
+
+    private static string TraceId(string prefix, int trace) => $"tr-{prefix}-{trace:D8}";
+
     /// <summary>
-    /// <paramref name="count"/> events with ids <c>{prefix}-{n:D8}</c>, every 5th with a trace id, cut into batches of
-    /// <paramref name="batchSize"/>; <paramref name="chronological"/>: in time order (ids too), else in random time order.
+    /// <paramref name="count"/> events with ids <c>{prefix}-{n:D8}</c>, each naming one of <see cref="TraceIds"/>, cut into
+    /// batches of <paramref name="batchSize"/>; <paramref name="chronological"/>: in time order (ids too), else in random time order.
     /// </summary>
     public List<FeedbackEvent[]> Batches(string prefix, int count, int batchSize, bool chronological)
     {
@@ -81,7 +90,7 @@ internal sealed class EventMix(int seed)
             for (var i = 0; i < batch.Length; i++)
             {
                 var n = start + i + 1;
-                batch[i] = Next($"{prefix}-{n:D8}", n % 5 == 0 ? $"tr-{prefix}-{n / 5:D8}" : null, timestamps[n - 1]);
+                batch[i] = Next($"{prefix}-{n:D8}", TraceId(prefix, (n - 1) / EventsPerTrace), timestamps[n - 1]);
             }
             batches.Add(batch);
         }

@@ -47,7 +47,7 @@ internal sealed class IngestBenchmark(BenchContext context)
         generation.Stop();
         _report.Line($"  generated up front (not timed): {Report.N0(events)} events + {Report.N0(WarmUpBatches * batchSize)} warm-up events, " +
                      $"{bodies.Length} bodies, {Report.Mb(bodyBytes)} of NDJSON ({Report.N0(bodyBytes / (double)events)} B/event) in {Report.F1(generation.Elapsed.TotalSeconds)} s");
-        _report.Line($"  mix: {Mix(batches)}; every 5th event has a traceId");
+        _report.Line($"  mix: {Mix(batches)}; every event names a trace ({EventMix.EventsPerTrace} events per trace), stored beforehand in 8 categories");
         _report.Line($"  timestamps uniform over {EventMix.FirstDay:yyyy-MM-dd} … {EventMix.LastDay:yyyy-MM-dd}, " +
                      (chronological
                          ? "sent in time order as a production system sends them"
@@ -55,7 +55,9 @@ internal sealed class IngestBenchmark(BenchContext context)
                      $": {Report.F1(batches.Average(b => b.Select(e => e.Timestamp.Date).Distinct().Count()))} days per batch on average");
 
         var template = await TemplateDatabase.CreateAsync(context, Slug);
-        _report.Line($"  template: a database the app migrated and created project '{Slug}' in, then stopped and checkpointed; each run below starts on a copy");
+        template.AddTraces(EventMix.TraceIds("warm", WarmUpBatches * batchSize).Concat(EventMix.TraceIds("ev", events)));
+        _report.Line($"  template: a database the app migrated and created project '{Slug}' in, then stopped; the traces the events name were");
+        _report.Line("     added to it directly and it was checkpointed; each run below starts on a copy");
 
         var storedWarmUp = warmUp.Select(StoredBatch.Of).ToList();
         var storedBatches = batches.Select(StoredBatch.Of).ToList();

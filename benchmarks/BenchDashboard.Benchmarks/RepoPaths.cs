@@ -81,14 +81,15 @@ internal static class RepoPaths
         typeof(RepoPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "?";
 
     /// <summary>
-    /// The statement that (re)builds DailyRollups from raw rows: the last statement of the ingestion migration, read from the
+    /// The statement that (re)builds DailyRollups from raw rows: the last statement of the category-rollup migration, read from the
     /// script itself so bulk-loaded data gets exactly the rollups the app would have.
     /// </summary>
     public static string RollupRebuildSql()
     {
-        var script = File.ReadAllText(Path.Combine(Root(), "src", "BenchDashboard", "Data", "Migrations", "20261122020000_IngestionRollups.sql"));
+        const string migration = "20261122050000_CategoryRollups.sql";
+        var script = File.ReadAllText(Path.Combine(Root(), "src", "BenchDashboard", "Data", "Migrations", migration));
         var start = script.LastIndexOf("INSERT INTO \"DailyRollups\"", StringComparison.Ordinal);
-        if (start < 0) throw new InvalidOperationException("The rollup rebuild statement was not found in 20261122020000_IngestionRollups.sql.");
+        if (start < 0) throw new InvalidOperationException($"The rollup rebuild statement was not found in {migration}.");
         return script[start..].Trim();
     }
 }

@@ -121,6 +121,33 @@ internal sealed record TemplateDatabase(string Path, int ProjectId)
         return new TemplateDatabase(path, projectId);
     }
 
+    /// <summary>
+    /// Stores traces the feedback will name, in eight categories round robin, straight into the template (before any clock):
+    /// the app then looks up every event's trace category for the rollups, as it does in production.
+    /// </summary>
+    public void AddTraces(IEnumerable<string> traceIds)
+    {
+        using var connection = Sqlite.Open(Path);
+        using var transaction = connection.BeginTransaction();
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO ProductionTraces (ProjectId, TraceId, Timestamp, Input, Category) VALUES ($p, $tr, '2026-02-25 00:00:00', 'q', $cat)";
+        var trace = insert.Parameters.Add(new SqliteParameter { ParameterName = "$tr" });
+        var category = insert.Parameters.Add(new SqliteParameter { ParameterName = "$cat" });
+        insert.Parameters.AddWithValue("$p", ProjectId);
+        insert.Prepare();
+        var n = 0;
+        foreach (var id in traceIds)
+        {
+            trace.Value = id;
+            category.Value = $"category-{n++ % 8}";
+            insert.ExecuteNonQuery();
+        }
+        transaction.Commit();
+        connection.Close();
+        Sqlite.Checkpoint(Path);
+    }
+
     /// <summary>A fresh copy of the template under <paramref name="name"/>.</summary>
     public string CopyTo(string name)
     {

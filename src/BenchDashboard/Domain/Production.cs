@@ -41,13 +41,19 @@ public class DailyMetric
 }
 
 /// <summary>
-/// Per-project, per-day totals of traces and feedback, kept current by every import in the same transaction as the
-/// rows themselves, so trends read one row per day instead of scanning millions of events.
+/// Per-project, per-day, per-category totals of traces and feedback, kept current by every import in the same
+/// transaction as the rows themselves, so trends read a few rows per day instead of scanning millions of events.
+/// Feedback counts under its trace's category; feedback whose trace is unknown (not sent yet, or no trace id) counts
+/// under <see cref="NoCategory"/> and moves to the trace's category when the trace arrives.
 /// </summary>
 public class DailyRollup
 {
+    /// <summary>The category of traces without one, and of feedback whose trace is not known.</summary>
+    public const string NoCategory = "";
+
     public int ProjectId { get; set; }
     public DateOnly Date { get; set; }
+    public string Category { get; set; } = NoCategory;
     public long Traces { get; set; }
     public long ThumbsUp { get; set; }
     public long ThumbsDown { get; set; }

@@ -57,6 +57,34 @@ public class TrendsDashboardTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_lead_filters_by_category_and_the_link_keeps_the_filter()
+    {
+        var page = await browser.NewPageAsync();
+        await SignInAndTrendsTests.SignInAsync(page, "lead@demo.local");
+        await Assertions.Expect(Chart(page).Locator("svg.main-svg").First).ToBeVisibleAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        var allTraffic = await LastThumbsUpAsync(page);
+
+        await page.GetByTestId("category-picker").Locator(".rz-dropdown").ClickAsync();
+        await page.Locator(".rz-dropdown-item").GetByText(DemoStory.NewCategory, new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("category=subscription%20disputes"));
+        await Assertions.Expect(page.GetByTestId("category-note")).ToContainTextAsync(DemoStory.NewCategory);
+        // The uncovered category is where users are unhappy: its thumbs-up rate sits well below the project's.
+        await WaitForAsync(page, async () => await LastThumbsUpAsync(page) < allTraffic - 0.1);
+        await BrowserFixture.ScreenshotAsync(page, "trends-category");
+
+        var other = await browser.NewPageAsync();
+        await SignInAndTrendsTests.SignInAsync(other, "reviewer@demo.local");
+        await other.GotoAsync(page.Url);
+        await Assertions.Expect(other.GetByTestId("category-picker")).ToContainTextAsync(DemoStory.NewCategory);
+        await Assertions.Expect(Chart(other).Locator("svg.main-svg").First).ToBeVisibleAsync();
+        await WaitForAsync(other, async () => await LastThumbsUpAsync(other) < allTraffic - 0.1);
+    }
+
+    private static Task<double> LastThumbsUpAsync(IPage page) =>
+        Chart(page).EvaluateAsync<double>("el => { const y = el.data.find(t => t.name === 'Thumbs-up rate').y; return y[y.length - 1]; }");
+
+    [Fact]
     public async Task A_signal_links_to_the_data_behind_it()
     {
         var page = await browser.NewPageAsync();

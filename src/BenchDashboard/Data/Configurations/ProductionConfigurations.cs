@@ -45,7 +45,8 @@ internal sealed class DailyRollupConfiguration : IEntityTypeConfiguration<DailyR
 {
     public void Configure(EntityTypeBuilder<DailyRollup> e)
     {
-        e.HasKey(r => new { r.ProjectId, r.Date });
+        e.HasKey(r => new { r.ProjectId, r.Date, r.Category });
+        e.Property(r => r.Category).HasMaxLength(128);
         e.HasOne<Project>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -20,3 +20,7 @@ public sealed class SignalSettingsMigration : SqlScriptMigration;
 [DbContext(typeof(AppDbContext))]
 [Migration("20261122040000_SignalAlerting")]
 public sealed class SignalAlertingMigration : SqlScriptMigration;
+
+[DbContext(typeof(AppDbContext))]
+[Migration("20261122050000_CategoryRollups")]
+public sealed class CategoryRollupsMigration : SqlScriptMigration;

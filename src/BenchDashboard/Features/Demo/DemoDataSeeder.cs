@@ -224,7 +224,7 @@ public sealed class DemoDataSeeder(
                 tp["$cat"].Value = category;
                 tp["$meta"].Value = $$"""{"channel":"{{(rng.NextDouble() < 0.7 ? "web" : "app")}}","latencyMs":{{rng.Next(400, 4000)}}}""";
                 await traceCmd.ExecuteNonQueryAsync(ct);
-                rollups.AddTrace(timestamp);
+                rollups.AddTrace(timestamp, category);
                 traces++;
 
                 var profile = category == DemoStory.NewCategory ? DemoStory.Uncovered : DemoStory.Usual;
@@ -239,7 +239,7 @@ public sealed class DemoDataSeeder(
                     ep["$k"].Value = kind.ToString();
                     ep["$val"].Value = value.HasValue ? value.Value : DBNull.Value;
                     await eventCmd.ExecuteNonQueryAsync(ct);
-                    rollups.AddFeedback(eventAt, kind, value);
+                    rollups.AddFeedback(eventAt, category, kind, value);
                     events++;
                 }
             }

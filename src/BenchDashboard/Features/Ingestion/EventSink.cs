@@ -57,9 +57,19 @@ internal abstract class EventSink<TRow> : IRowSink<TRow>, IDisposable
         return difference is null ? RowOutcome.Duplicate : RowOutcome.Conflict;
     }
 
-    public void Complete() => Rollups.ApplyTo(_connection, _transaction ?? throw new InvalidOperationException("A dry run completes nothing."));
+    public void Complete()
+    {
+        var transaction = _transaction ?? throw new InvalidOperationException("A dry run completes nothing.");
+        BeforeRollupsApply(_connection, transaction);
+        Rollups.ApplyTo(_connection, transaction);
+    }
 
-    public void Dispose()
+    /// <summary>Last additions to <see cref="Rollups"/> once every row is stored (work better done once per request).</summary>
+    protected virtual void BeforeRollupsApply(SqliteConnection connection, SqliteTransaction transaction)
+    {
+    }
+
+    public virtual void Dispose()
     {
         Insert.Dispose();
         Existing.Dispose();

@@ -50,6 +50,10 @@ internal sealed class FeedbackSink(SqliteConnection connection, SqliteTransactio
         """, ["$p", "$id", "$tr", "$t", "$k", "$val"],
         "SELECT TraceId, Timestamp, Kind, Value FROM FeedbackEvents WHERE ProjectId = $p AND EventId = $id")
 {
+    // Feedback counts under its trace's category in the rollups. The categories are looked up once per request, for all
+    // its trace ids in one statement, when the rows are complete: a lookup per event cost more than the insert itself.
+    private readonly List<(DateTime Timestamp, string TraceId, FeedbackKind Kind, double? Value)> _awaitingCategory = [];
+
     public override string IdField => "eventId";
 
     public override string IdOf(FeedbackRow row) => row.EventId;
@@ -66,8 +70,20 @@ internal sealed class FeedbackSink(SqliteConnection connection, SqliteTransactio
     {
         var inserted = Insert.Set("$p", ProjectId).Set("$id", row.EventId).Set("$tr", row.TraceId)
             .Set("$t", Timestamps.ToStorage(row.Timestamp)).Set("$k", row.Kind.ToString()).Set("$val", row.Value).ExecuteNonQuery() == 1;
-        if (inserted) Rollups.AddFeedback(row.Timestamp, row.Kind, row.Value);
+        if (inserted && row.TraceId is null) Rollups.AddFeedback(row.Timestamp, DailyRollup.NoCategory, row.Kind, row.Value);
+        else if (inserted) _awaitingCategory.Add((row.Timestamp, row.TraceId!, row.Kind, row.Value));
         return inserted;
+    }
+
+    protected override void BeforeRollupsApply(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var categories = TraceCategories.Find(connection, transaction, ProjectId, _awaitingCategory.Select(e => e.TraceId));
+        foreach (var (timestamp, traceId, kind, value) in _awaitingCategory)
+        {
+            // A trace not stored yet leaves its feedback uncategorised until it arrives (TraceSink moves it then).
+            Rollups.AddFeedback(timestamp, categories.GetValueOrDefault(traceId, DailyRollup.NoCategory), kind, value);
+        }
+        _awaitingCategory.Clear();
     }
 
     protected override string? Difference(SqliteDataReader stored, FeedbackRow row)

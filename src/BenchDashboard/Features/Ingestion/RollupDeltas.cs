@@ -5,42 +5,58 @@ using Microsoft.Data.Sqlite;
 namespace BenchDashboard.Features.Ingestion;
 
 /// <summary>
-/// What one import adds to each day's <see cref="DailyRollup"/>. Rows are counted as they are inserted and the
-/// totals are added to the rollups in the import's own transaction, so rollups and raw rows can never disagree,
-/// not even after a crash.
+/// What one import adds to each day's and category's <see cref="DailyRollup"/>. Rows are counted as they are
+/// inserted and the totals are added to the rollups in the import's own transaction, so rollups and raw rows can never
+/// disagree, not even after a crash.
 /// </summary>
 public sealed class RollupDeltas(int projectId)
 {
-    private readonly Dictionary<DateOnly, DailyRollup> _days = [];
+    private readonly Dictionary<(DateOnly Date, string Category), DailyRollup> _days = [];
 
     public bool IsEmpty => _days.Count == 0;
 
-    public void AddTrace(DateTime timestamp) => Day(timestamp).Traces++;
+    public void AddTrace(DateTime timestamp, string? category) => Day(timestamp, category).Traces++;
 
-    public void AddFeedback(DateTime timestamp, FeedbackKind kind, double? value)
+    /// <summary>Counts one feedback event under <paramref name="category"/> (its trace's, or none when the trace is unknown).</summary>
+    public void AddFeedback(DateTime timestamp, string? category, FeedbackKind kind, double? value) =>
+        Count(Day(timestamp, category), kind, value, +1);
+
+    /// <summary>
+    /// Moves a feedback event counted without a category (its trace had not arrived) to the category of the trace
+    /// that just arrived.
+    /// </summary>
+    public void MoveFeedback(DateTime timestamp, string category, FeedbackKind kind, double? value)
     {
-        var day = Day(timestamp);
+        Count(Day(timestamp, DailyRollup.NoCategory), kind, value, -1);
+        Count(Day(timestamp, category), kind, value, +1);
+    }
+
+    private static void Count(DailyRollup day, FeedbackKind kind, double? value, int sign)
+    {
         switch (kind)
         {
-            case FeedbackKind.ThumbsUp: day.ThumbsUp++; break;
-            case FeedbackKind.ThumbsDown: day.ThumbsDown++; break;
+            case FeedbackKind.ThumbsUp: day.ThumbsUp += sign; break;
+            case FeedbackKind.ThumbsDown: day.ThumbsDown += sign; break;
             case FeedbackKind.Csat:
-                day.CsatCount++;
-                day.CsatSum += value ?? 0;
-                day.CsatSumOfSquares += (value ?? 0) * (value ?? 0);
+                day.CsatCount += sign;
+                day.CsatSum += sign * (value ?? 0);
+                day.CsatSumOfSquares += sign * (value ?? 0) * (value ?? 0);
                 break;
-            case FeedbackKind.Rewrite: day.Rewrites++; break;
-            case FeedbackKind.Retry: day.Retries++; break;
-            case FeedbackKind.Undo: day.Undos++; break;
-            case FeedbackKind.FormatError: day.FormatErrors++; break;
+            case FeedbackKind.Rewrite: day.Rewrites += sign; break;
+            case FeedbackKind.Retry: day.Retries += sign; break;
+            case FeedbackKind.Undo: day.Undos += sign; break;
+            case FeedbackKind.FormatError: day.FormatErrors += sign; break;
             default: throw new ArgumentOutOfRangeException(nameof(kind));
         }
     }
 
-    private DailyRollup Day(DateTime timestamp)
+    private DailyRollup Day(DateTime timestamp, string? category)
     {
-        var date = DateOnly.FromDateTime(timestamp);
-        if (!_days.TryGetValue(date, out var day)) _days[date] = day = new DailyRollup { ProjectId = projectId, Date = date };
+        var key = (DateOnly.FromDateTime(timestamp), category ?? DailyRollup.NoCategory);
+        if (!_days.TryGetValue(key, out var day))
+        {
+            _days[key] = day = new DailyRollup { ProjectId = projectId, Date = key.Item1, Category = key.Item2 };
+        }
         return day;
     }
 
@@ -51,23 +67,24 @@ public sealed class RollupDeltas(int projectId)
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO DailyRollups (ProjectId, Date, Traces, ThumbsUp, ThumbsDown, CsatCount, CsatSum, CsatSumOfSquares,
+            INSERT INTO DailyRollups (ProjectId, Date, Category, Traces, ThumbsUp, ThumbsDown, CsatCount, CsatSum, CsatSumOfSquares,
                                       Rewrites, Retries, Undos, FormatErrors)
-            VALUES ($p, $d, $traces, $up, $down, $csatN, $csatSum, $csatSq, $rewrites, $retries, $undos, $formatErrors)
-            ON CONFLICT (ProjectId, Date) DO UPDATE SET
+            VALUES ($p, $d, $c, $traces, $up, $down, $csatN, $csatSum, $csatSq, $rewrites, $retries, $undos, $formatErrors)
+            ON CONFLICT (ProjectId, Date, Category) DO UPDATE SET
                 Traces = Traces + excluded.Traces, ThumbsUp = ThumbsUp + excluded.ThumbsUp,
                 ThumbsDown = ThumbsDown + excluded.ThumbsDown, CsatCount = CsatCount + excluded.CsatCount,
                 CsatSum = CsatSum + excluded.CsatSum, CsatSumOfSquares = CsatSumOfSquares + excluded.CsatSumOfSquares,
                 Rewrites = Rewrites + excluded.Rewrites, Retries = Retries + excluded.Retries,
                 Undos = Undos + excluded.Undos, FormatErrors = FormatErrors + excluded.FormatErrors
             """;
-        string[] names = ["$p", "$d", "$traces", "$up", "$down", "$csatN", "$csatSum", "$csatSq", "$rewrites", "$retries", "$undos", "$formatErrors"];
+        string[] names = ["$p", "$d", "$c", "$traces", "$up", "$down", "$csatN", "$csatSum", "$csatSq", "$rewrites", "$retries", "$undos", "$formatErrors"];
         var p = names.ToDictionary(n => n, n => command.Parameters.Add(new SqliteParameter { ParameterName = n }));
         command.Prepare();
         foreach (var day in _days.Values)
         {
             p["$p"].Value = day.ProjectId;
             p["$d"].Value = day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            p["$c"].Value = day.Category;
             p["$traces"].Value = day.Traces;
             p["$up"].Value = day.ThumbsUp;
             p["$down"].Value = day.ThumbsDown;

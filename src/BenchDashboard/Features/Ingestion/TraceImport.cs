@@ -1,4 +1,5 @@
 using System.Globalization;
+using BenchDashboard.Domain;
 using Microsoft.Data.Sqlite;
 
 namespace BenchDashboard.Features.Ingestion;
@@ -38,6 +39,10 @@ internal sealed class TraceSink(SqliteConnection connection, SqliteTransaction? 
 {
     private readonly PipelineVersionLookup _versions = new(connection, transaction, projectId);
 
+    // Feedback that arrived before its trace was counted under no category; it moves to the trace's category now.
+    private readonly SqliteCommand _earlyFeedback = SqliteCommands.Prepare(connection, transaction,
+        "SELECT Timestamp, Kind, Value FROM FeedbackEvents WHERE ProjectId = $p AND TraceId = $id", "$p", "$id");
+
     public override string IdField => "traceId";
 
     public override string IdOf(TraceRow row) => row.TraceId;
@@ -53,8 +58,28 @@ internal sealed class TraceSink(SqliteConnection connection, SqliteTransaction? 
         var inserted = Insert.Set("$p", ProjectId).Set("$id", row.TraceId).Set("$t", Timestamps.ToStorage(row.Timestamp))
             .Set("$v", versionId).Set("$in", row.Input).Set("$out", row.Output).Set("$cat", row.Category)
             .Set("$meta", row.MetadataJson).ExecuteNonQuery() == 1;
-        if (inserted) Rollups.AddTrace(row.Timestamp);
-        return inserted;
+        if (!inserted) return false;
+        Rollups.AddTrace(row.Timestamp, row.Category);
+        if (!string.IsNullOrEmpty(row.Category)) MoveEarlyFeedback(row.TraceId, row.Category);
+        return true;
+    }
+
+    private void MoveEarlyFeedback(string traceId, string category)
+    {
+        using var reader = _earlyFeedback.Set("$p", ProjectId).Set("$id", traceId).ExecuteReader();
+        while (reader.Read())
+        {
+            // Stored times start with their UTC day (yyyy-MM-dd), all a rollup needs.
+            var day = DateOnly.ParseExact(reader.GetString(0).AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            Rollups.MoveFeedback(day.ToDateTime(TimeOnly.MinValue), category, Enum.Parse<FeedbackKind>(reader.GetString(1)),
+                reader.IsDBNull(2) ? null : reader.GetDouble(2));
+        }
+    }
+
+    public override void Dispose()
+    {
+        _earlyFeedback.Dispose();
+        base.Dispose();
     }
 
     protected override string? Difference(SqliteDataReader stored, TraceRow row) =>

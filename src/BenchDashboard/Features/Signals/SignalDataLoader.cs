@@ -22,7 +22,9 @@ public sealed class SignalDataLoader(IDbContextFactory<AppDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var end = asOf.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
-        var rollups = await db.DailyRollups.AsNoTracking().Where(r => r.ProjectId == projectId && r.Date <= asOf).OrderBy(r => r.Date).ToListAsync(ct);
+        // Signals watch the whole project, so the day's categories are added up.
+        var rollups = await db.DailyRollups.AsNoTracking().Where(r => r.ProjectId == projectId && r.Date <= asOf).SumOverCategories()
+            .OrderBy(r => r.Date).ToListAsync(ct);
         var aggregates = await db.DailyMetrics.AsNoTracking().Where(m => m.ProjectId == projectId && m.Date <= asOf).ToListAsync(ct);
         var metrics = Metrics(rollups, aggregates);
 

@@ -16,12 +16,13 @@ public static class TrendsApi
     {
         project.MapGet("/trends", GetAsync)
             .Produces<TrendsResponse>().ProducesValidationProblem()
-            .WithSummary("Bench pass rate and the user-experience metrics per day, week or month with 95 % intervals. Defaults: the last 90 days to today, weekly.");
+            .WithSummary("Bench pass rate and the user-experience metrics per day, week or month with 95 % intervals. Defaults: the last 90 days to today, weekly. "
+                + "Optional category: only that category's traces, feedback and bench cases (daily aggregates carry no category and are left out).");
         return project;
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, TrendsService trends, TimeProvider clock,
-        string? from, string? to, string? bucket, CancellationToken ct)
+        string? from, string? to, string? bucket, string? category, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -34,9 +35,10 @@ public static class TrendsApi
         }
         if (!errors.Any && toDate < fromDate) errors.Add("to", $"{toDate:yyyy-MM-dd} is before from ({fromDate:yyyy-MM-dd})");
         if (!errors.Any && toDate.DayNumber - fromDate.DayNumber > MaxDays) errors.Add("from", $"the range is longer than {MaxDays} days");
+        if (category is { Length: 0 or > TrendsView.MaxCategoryLength }) errors.Add("category", $"must be 1 to {TrendsView.MaxCategoryLength} characters");
         if (errors.Any) return ApiJson.Invalid(errors);
 
-        var result = await trends.GetAsync(http.Project().Id, fromDate, toDate, bucketValue, ct);
+        var result = await trends.GetAsync(http.Project().Id, fromDate, toDate, bucketValue, category, ct);
         return Results.Ok(new TrendsResponse(Format(result.From), Format(result.To), result.Bucket.ToString().ToLowerInvariant(),
             result.Series, result.Versions));
     }

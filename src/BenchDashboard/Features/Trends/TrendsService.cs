@@ -9,11 +9,17 @@ namespace BenchDashboard.Features.Trends;
 /// <summary>
 /// Bench pass rate and the user-experience metrics per day, week or month. Rates come from feedback events where a
 /// bucket has them, else from the daily aggregates teams send (weighted by n). Events are read through
-/// <see cref="DailyRollup"/>s, one row per day, so the cost does not grow with the number of events.
+/// <see cref="DailyRollup"/>s, a row per day and category, so the cost does not grow with the number of events.
+/// With a category, only that category's traces and feedback count, the bench pass rate covers that category's cases,
+/// and daily aggregates (which carry no category) are left out.
 /// </summary>
 public sealed class TrendsService(IDbContextFactory<AppDbContext> dbFactory)
 {
-    public async Task<TrendsResult> GetAsync(int projectId, DateOnly from, DateOnly to, TrendBucket bucket, CancellationToken ct = default)
+    public async Task<TrendsResult> GetAsync(int projectId, DateOnly from, DateOnly to, TrendBucket bucket, CancellationToken ct = default) =>
+        await GetAsync(projectId, from, to, bucket, category: null, ct);
+
+    public async Task<TrendsResult> GetAsync(int projectId, DateOnly from, DateOnly to, TrendBucket bucket, string? category,
+        CancellationToken ct = default)
     {
         if (to < from) throw new ArgumentException("'to' is before 'from'.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -22,9 +28,9 @@ public sealed class TrendsService(IDbContextFactory<AppDbContext> dbFactory)
 
         // Rollups hold one row per day, kept current by every import: no raw event is read here.
         var rollups = await db.DailyRollups.AsNoTracking()
-            .Where(r => r.ProjectId == projectId && r.Date >= from && r.Date <= to)
+            .Where(r => r.ProjectId == projectId && r.Date >= from && r.Date <= to && (category == null || r.Category == category))
             .ToListAsync(ct);
-        var aggregates = await db.DailyMetrics.AsNoTracking()
+        var aggregates = category is not null ? [] : await db.DailyMetrics.AsNoTracking()
             .Where(m => m.ProjectId == projectId && m.Date >= from && m.Date <= to)
             .Select(m => new { m.Date, m.Metric, m.Value, m.N })
             .ToListAsync(ct);
@@ -33,8 +39,9 @@ public sealed class TrendsService(IDbContextFactory<AppDbContext> dbFactory)
             .Select(r => new
             {
                 r.StartedAt,
-                Total = r.Results.Count(x => x.BenchCase!.Status == BenchCaseStatus.Active),
-                Passed = r.Results.Count(x => x.Passed && x.BenchCase!.Status == BenchCaseStatus.Active),
+                Total = r.Results.Count(x => x.BenchCase!.Status == BenchCaseStatus.Active && (category == null || x.BenchCase.Category == category)),
+                Passed = r.Results.Count(x => x.Passed && x.BenchCase!.Status == BenchCaseStatus.Active
+                    && (category == null || x.BenchCase.Category == category)),
             })
             .ToListAsync(ct);
         var versions = await db.PipelineVersions.AsNoTracking()
@@ -69,6 +76,17 @@ public sealed class TrendsService(IDbContextFactory<AppDbContext> dbFactory)
             }
         }
         return new TrendsResult(from, to, bucket, series, versions);
+    }
+
+    /// <summary>The categories a lead can filter by: those of traces, feedback and active bench cases, sorted.</summary>
+    public async Task<IReadOnlyList<string>> CategoriesAsync(int projectId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var fromTraffic = await db.DailyRollups.Where(r => r.ProjectId == projectId && r.Category != DailyRollup.NoCategory)
+            .Select(r => r.Category).Distinct().ToListAsync(ct);
+        var fromBench = await db.BenchCases.Where(c => c.ProjectId == projectId && c.Status == BenchCaseStatus.Active && c.Category != null && c.Category != "")
+            .Select(c => c.Category!).Distinct().ToListAsync(ct);
+        return fromTraffic.Union(fromBench, StringComparer.Ordinal).Order(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     /// <summary>The last day with a bench run or feedback, so a project whose data stopped still opens on its data.</summary>

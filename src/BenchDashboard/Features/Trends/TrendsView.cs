@@ -3,12 +3,16 @@ using System.Globalization;
 namespace BenchDashboard.Features.Trends;
 
 /// <summary>
-/// What the Trends dashboard shows, kept in the URL (<c>?range=90d&amp;bucket=week&amp;metric=csat</c>, or
-/// <c>from</c>/<c>to</c> for an exact window) so a lead can share a link to exactly this view. Unknown values fall back
+/// What the Trends dashboard shows, kept in the URL (<c>?range=90d&amp;bucket=week&amp;metric=csat&amp;category=billing</c>,
+/// or <c>from</c>/<c>to</c> for an exact window) so a lead can share a link to exactly this view. Unknown values fall back
 /// to the defaults rather than failing: a mistyped link still opens the dashboard.
 /// </summary>
-public sealed record TrendsView(string Range, TrendBucket Bucket, string Metric, DateOnly? From = null, DateOnly? To = null)
+public sealed record TrendsView(string Range, TrendBucket Bucket, string Metric, DateOnly? From = null, DateOnly? To = null,
+    string? Category = null)
 {
+    /// <summary>Categories are at most this long (the ingestion limit), so a longer one in a link cannot match anything.</summary>
+    public const int MaxCategoryLength = 128;
+
     public const string AllData = "all";
     public static readonly IReadOnlyList<(string Key, string Label, int? Days)> Ranges =
         [("30d", "30 days", 30), ("90d", "90 days", 90), ("180d", "180 days", 180), (AllData, "All", null)];
@@ -17,7 +21,7 @@ public sealed record TrendsView(string Range, TrendBucket Bucket, string Metric,
 
     public bool IsCustom => From is not null && To is not null;
 
-    public static TrendsView Parse(string? range, string? bucket, string? metric, string? from, string? to)
+    public static TrendsView Parse(string? range, string? bucket, string? metric, string? from, string? to, string? category = null)
     {
         var view = Default;
         if (range is not null && Ranges.Any(r => r.Key == range)) view = view with { Range = range };
@@ -28,6 +32,7 @@ public sealed record TrendsView(string Range, TrendBucket Bucket, string Metric,
         {
             view = view with { From = f, To = t };
         }
+        if (!string.IsNullOrEmpty(category) && category.Length <= MaxCategoryLength) view = view with { Category = category };
         return view;
     }
 
@@ -48,6 +53,7 @@ public sealed record TrendsView(string Range, TrendBucket Bucket, string Metric,
         ["metric"] = Metric,
         ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["category"] = Category,
     };
 
     public string Href(string slug) =>

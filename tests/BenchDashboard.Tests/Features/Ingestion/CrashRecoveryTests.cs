@@ -94,7 +94,7 @@ public class CrashRecoveryTests
         var rolled = Count(databasePath, "SELECT COALESCE(SUM(ThumbsUp + ThumbsDown + CsatCount + Rewrites + Retries + Undos + FormatErrors), 0) FROM DailyRollups");
         Assert.Equal(raw, rolled);
         var perDay = Count(databasePath, """
-            SELECT COUNT(*) FROM DailyRollups r
+            SELECT COUNT(*) FROM (SELECT ProjectId, Date, SUM(ThumbsUp) AS ThumbsUp FROM DailyRollups GROUP BY ProjectId, Date) r
             WHERE r.ThumbsUp <> (SELECT COUNT(*) FROM FeedbackEvents e WHERE e.ProjectId = r.ProjectId AND substr(e.Timestamp, 1, 10) = r.Date AND e.Kind = 'ThumbsUp')
             """);
         Assert.Equal(0, perDay);

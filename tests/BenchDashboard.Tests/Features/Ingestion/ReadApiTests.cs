@@ -31,6 +31,34 @@ public class ReadApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(JsonValueKindArray, json.GetProperty("versions").ValueKind);
     }
 
+    [Fact]
+    public async Task Trends_filtered_by_category_count_only_that_categorys_feedback_even_when_it_came_before_its_trace()
+    {
+        var slug = await client.NewProjectAsync();
+        // Feedback first, its traces later: the rollups still end up under the traces' categories.
+        await client.PostJsonAsync(slug, "feedback", new[]
+        {
+            new { eventId = "e1", traceId = "t1", timestamp = "2026-03-03T10:01:00Z", kind = "thumbs_up" },
+            new { eventId = "e2", traceId = "t2", timestamp = "2026-03-03T10:01:00Z", kind = "thumbs_down" },
+            new { eventId = "e3", traceId = "t2", timestamp = "2026-03-03T10:02:00Z", kind = "thumbs_down" },
+        });
+        await client.PostJsonAsync(slug, "traces", new[]
+        {
+            new { traceId = "t1", timestamp = "2026-03-03T10:00:00Z", input = "x", category = "billing" },
+            new { traceId = "t2", timestamp = "2026-03-03T10:00:00Z", input = "y", category = "shipping & returns" },
+        });
+
+        async Task<(double, int)> ThumbsAsync(string query)
+        {
+            var json = await IngestionClient.JsonAsync(await client.Api.GetAsync($"/api/v1/projects/{slug}/trends?from=2026-03-01&to=2026-03-31&bucket=month{query}"));
+            var point = Assert.Single(json.GetProperty("series").GetProperty("thumbsUpRate").EnumerateArray());
+            return (point.GetProperty("value").GetDouble(), point.GetProperty("n").GetInt32());
+        }
+        Assert.Equal((1.0, 1), await ThumbsAsync("&category=billing"));
+        Assert.Equal((0.0, 2), await ThumbsAsync($"&category={Uri.EscapeDataString("shipping & returns")}"));
+        Assert.Equal((1.0 / 3, 3), await ThumbsAsync(""));
+    }
+
     private const System.Text.Json.JsonValueKind JsonValueKindArray = System.Text.Json.JsonValueKind.Array;
 
     [Theory]
@@ -39,6 +67,7 @@ public class ReadApiTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData("from=2026-13-01", "from: '2026-13-01' is not a date in the form YYYY-MM-DD")]
     [InlineData("from=2026-03-10&to=2026-03-01", "to: 2026-03-01 is before from (2026-03-10)")]
     [InlineData("from=2000-01-01&to=2026-03-01", "from: the range is longer than 3660 days")]
+    [InlineData("category=", "category: must be 1 to 128 characters")]
     public async Task Trends_reject_bad_query_values_with_a_400(string query, string expected)
     {
         var slug = await client.NewProjectAsync();
