@@ -25,6 +25,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<SamplingRound> SamplingRounds => Set<SamplingRound>();
     public DbSet<SampledTrace> SampledTraces => Set<SampledTrace>();
     public DbSet<TraceReview> TraceReviews => Set<TraceReview>();
+    public DbSet<FailureCategory> FailureCategories => Set<FailureCategory>();
     public DbSet<RubricReview> RubricReviews => Set<RubricReview>();
     public DbSet<RubricReviewDecision> RubricReviewDecisions => Set<RubricReviewDecision>();
     public DbSet<UpgradeAudit> UpgradeAudits => Set<UpgradeAudit>();
@@ -53,6 +54,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         configurationBuilder.Properties<SamplingRoundStatus>().HaveConversion<string>().HaveMaxLength(8);
         configurationBuilder.Properties<ReviewVerdict>().HaveConversion<string>().HaveMaxLength(8);
         configurationBuilder.Properties<BenchWouldCatch>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<DraftCaseStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<RubricItemDecision>().HaveConversion<string>().HaveMaxLength(8);
         configurationBuilder.Properties<CaseChange>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<UpgradeCaseDecision>().HaveConversion<string>().HaveMaxLength(16);

@@ -6,6 +6,8 @@ using BenchDashboard.Features.Bench;
 using BenchDashboard.Features.Demo;
 using BenchDashboard.Features.Ingestion;
 using BenchDashboard.Features.Projects;
+using BenchDashboard.Features.Review;
+using BenchDashboard.Features.Sampling;
 using BenchDashboard.Features.Signals;
 using BenchDashboard.Features.Trends;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -49,6 +51,12 @@ public static class FeatureRegistration
         services.AddSingleton<SignalSettingsService>();
         services.AddSingleton<SignalAlerting>();
         services.AddHostedService<SignalAlertingWorker>();
+        services.AddSingleton<SamplingService>();
+        services.AddSingleton<RoundService>();
+        services.AddSingleton<FailureCategoryService>();
+        services.AddSingleton<SimilarCasesCache>();
+        services.AddSingleton<ReviewService>();
+        services.AddSingleton<RoundExporter>();
         // Webhook receivers are outside systems: a slow one must not hold a delivery round for long.
         services.AddHttpClient(SignalAlerting.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         return builder;
@@ -67,11 +75,15 @@ public static class FeatureRegistration
         api.MapProjectsApi();
         var project = api.MapProjectScope();
         foreach (var status in new[] { 401, 403, 404, 429 }) project.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
-        project.MapGroup("").RequireAuthorization(ApiAccess.Ingest).MapIngestionApi();
+        var ingest = project.MapGroup("").RequireAuthorization(ApiAccess.Ingest);
+        ingest.MapIngestionApi();
+        ingest.MapSamplingCreateApi();
         var read = project.MapGroup("").RequireAuthorization(ApiAccess.Read);
         read.MapTrendsApi();
         read.MapSignalsApi();
         read.MapBenchRunsApi();
+        read.MapSamplingReadApi();
+        app.MapRoundExports();
 
         app.MapAccountEndpoints();
         return app;

@@ -13,6 +13,9 @@ internal sealed class SamplingRoundConfiguration : IEntityTypeConfiguration<Samp
         e.HasIndex(r => new { r.ProjectId, r.Period });
         e.HasIndex(r => new { r.ProjectId, r.ClosedAt });
         e.Property(r => r.Period).HasMaxLength(16);
+        e.Property(r => r.MinPerCategory).HasDefaultValue(2);
+        e.Property(r => r.HealthyShare).HasDefaultValue(0.3);
+        e.Property(r => r.DoubleReviewFraction).HasDefaultValue(0.15);
     }
 }
 
@@ -33,7 +36,20 @@ internal sealed class TraceReviewConfiguration : IEntityTypeConfiguration<TraceR
     public void Configure(EntityTypeBuilder<TraceReview> e)
     {
         e.HasOne<BenchCase>().WithMany().HasForeignKey(r => r.MatchedBenchCaseId).OnDelete(DeleteBehavior.SetNull);
+        e.HasOne<BenchCase>().WithMany().HasForeignKey(r => r.AcceptedBenchCaseId).OnDelete(DeleteBehavior.SetNull);
         e.HasIndex(r => new { r.SampledTraceId, r.ReviewerId }).IsUnique();
         e.Property(r => r.FailureCategory).HasMaxLength(128);
+        e.Property(r => r.Revision).IsConcurrencyToken();
+        e.Ignore(r => r.IsComplete);
+    }
+}
+
+internal sealed class FailureCategoryConfiguration : IEntityTypeConfiguration<FailureCategory>
+{
+    public void Configure(EntityTypeBuilder<FailureCategory> e)
+    {
+        e.HasOne<Project>().WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(c => new { c.ProjectId, c.Name }).IsUnique();
+        e.Property(c => c.Name).HasMaxLength(128);
     }
 }

@@ -24,3 +24,7 @@ public sealed class SignalAlertingMigration : SqlScriptMigration;
 [DbContext(typeof(AppDbContext))]
 [Migration("20261122050000_CategoryRollups")]
 public sealed class CategoryRollupsMigration : SqlScriptMigration;
+
+[DbContext(typeof(AppDbContext))]
+[Migration("20261122060000_SamplingWorkflow")]
+public sealed class SamplingWorkflowMigration : SqlScriptMigration;

@@ -129,4 +129,10 @@ public static class AuditActions
     public const string FileImported = "import.file";
     public const string SignalSettingsChanged = "signals.settings_changed";
     public const string WebhookChanged = "signals.webhook_changed";
+    public const string SamplingRoundStarted = "sampling.round_started";
+    public const string SamplingRoundClosed = "sampling.round_closed";
+    public const string DisagreementSettled = "sampling.disagreement_settled";
+    public const string DraftCaseAccepted = "sampling.draft_accepted";
+    public const string DraftCaseRejected = "sampling.draft_rejected";
+    public const string FailureCategoriesChanged = "sampling.failure_categories_changed";
 }

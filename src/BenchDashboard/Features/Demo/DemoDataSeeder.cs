@@ -4,6 +4,8 @@ using BenchDashboard.Data;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Audit;
 using BenchDashboard.Features.Ingestion;
+using BenchDashboard.Features.Review;
+using BenchDashboard.Features.Sampling;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -287,6 +289,8 @@ public sealed class DemoDataSeeder(
         Dictionary<string, AppUser> accounts, Random rng, CancellationToken ct)
     {
         var reviewer = accounts[Roles.Reviewer];
+        db.FailureCategories.AddRange(FailureCategoryService.Defaults.Append("wrong policy").Append("deflects dispute")
+            .Select(name => new FailureCategory { ProjectId = projectId, Name = name }));
         foreach (var monthStartDay in new[] { 122, 152, 183 })
         {
             var from = day0.AddDays(monthStartDay);
@@ -297,7 +301,7 @@ public sealed class DemoDataSeeder(
             var window = await db.ProductionTraces.AsNoTracking()
                 .Where(t => t.ProjectId == projectId && t.Timestamp >= fromAt && t.Timestamp < toAt)
                 .OrderBy(t => t.Id)
-                .Select(t => new { t.Id, t.Category, t.TraceId })
+                .Select(t => new { t.Id, t.Category, t.TraceId, t.Timestamp, t.Input, t.Output, t.MetadataJson })
                 .ToListAsync(ct);
             var picked = window.OrderBy(_ => rng.Next()).Take(60).ToList();
             var round = new SamplingRound
@@ -321,9 +325,13 @@ public sealed class DemoDataSeeder(
                     BenchWouldCatch = !bad ? BenchWouldCatch.NotApplicable : isNew ? BenchWouldCatch.No : BenchWouldCatch.Yes,
                     MatchedBenchCaseId = bad && !isNew ? matched?.Id : null,
                     Notes = bad && isNew ? "Generic renewal answer to a disputed charge; no bench case covers disputes." : null,
+                    // The last rounds' gaps wait for the lead's decision: the demo's bench still lacks dispute cases.
                     ProposedCaseJson = bad && isNew
-                        ? JsonSerializer.Serialize(new { input = "(from trace " + trace.TraceId + ")", category = DemoStory.NewCategory, expected = "Acknowledge the dispute and escalate to a human." })
+                        ? (DraftCase.FromTrace(new TraceSnapshot(trace.TraceId, trace.Timestamp, null, trace.Input, trace.Output, trace.Category, trace.MetadataJson))
+                            with { ExpectedBehaviour = "Acknowledge the dispute and escalate to a human." }).ToJson()
                         : null,
+                    DraftStatus = bad && isNew ? DraftCaseStatus.Pending : null,
+                    Revision = 1,
                     ReviewedAt = At(to.AddDays(2), 14),
                 });
                 round.Traces.Add(sampled);

@@ -209,6 +209,12 @@ public sealed partial class FieldReader(JsonElement item, string location, Valid
     private static int IndexOfForbiddenControl(string text, bool multiline) =>
         text.AsSpan().IndexOfAny(multiline ? ControlExceptLineBreaks : AnyControl);
 
+    /// <summary>For free text typed in the UI: null when fine, else a sentence naming the control character.</summary>
+    public static string? ControlCharacterProblem(string? text) =>
+        text is not null && IndexOfForbiddenControl(text, multiline: true) is var at and >= 0
+            ? $"The text contains the control character U+{(int)text[at]:X4} at position {at + 1}."
+            : null;
+
     internal static string Describe(JsonValueKind kind) => kind switch
     {
         JsonValueKind.Object => "an object",

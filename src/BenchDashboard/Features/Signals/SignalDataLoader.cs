@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchDashboard.Data;
 using BenchDashboard.Domain;
+using BenchDashboard.Features.Sampling;
 using BenchDashboard.Features.Trends;
 using Microsoft.EntityFrameworkCore;
 
@@ -114,21 +115,21 @@ public sealed class SignalDataLoader(IDbContextFactory<AppDbContext> dbFactory)
             .ToList();
     }
 
-    /// <summary>Closed rounds: per sampled trace its first review counts (double reviews are for agreement, not for coverage).</summary>
+    /// <summary>
+    /// Closed rounds: per sampled trace the label that counts (<see cref="RoundLabels.Counting"/>: settled, else the
+    /// first reviewer's); blind second reviews are for agreement, not for coverage.
+    /// </summary>
     private static async Task<List<ClosedRound>> RoundsAsync(AppDbContext db, int projectId, DateTime end, CancellationToken ct)
     {
         var rounds = await db.SamplingRounds.AsNoTracking()
             .Where(r => r.ProjectId == projectId && r.Status == SamplingRoundStatus.Closed && r.ClosedAt != null && r.ClosedAt < end)
-            .Select(r => new
-            {
-                r.Period, ClosedAt = r.ClosedAt!.Value,
-                First = r.Traces.Select(t => t.Reviews.OrderBy(v => v.ReviewedAt).Select(v => new { v.Verdict, v.BenchWouldCatch }).FirstOrDefault()).ToList(),
-            }).ToListAsync(ct);
+            .Select(r => new { r.Id, r.Period, ClosedAt = r.ClosedAt!.Value }).ToListAsync(ct);
+        var facts = await RoundFacts.LoadAsync(db, rounds.Select(r => r.Id).ToList(), ct);
         return rounds.Select(r =>
         {
-            var reviewed = r.First.Where(f => f is not null).ToList();
-            var failures = reviewed.Where(f => f!.Verdict == ReviewVerdict.Bad && f.BenchWouldCatch != BenchWouldCatch.NotApplicable).ToList();
-            return new ClosedRound(r.Period, r.ClosedAt, reviewed.Count, failures.Count, failures.Count(f => f!.BenchWouldCatch == BenchWouldCatch.Yes));
+            var counting = facts.Where(f => f.RoundId == r.Id && f.Counting is not null).Select(f => f.Counting!).ToList();
+            var failures = counting.Where(l => l.IsFailure).ToList();
+            return new ClosedRound(r.Period, r.ClosedAt, counting.Count, failures.Count, failures.Count(l => l.BenchWouldCatch == BenchWouldCatch.Yes));
         }).ToList();
     }
 

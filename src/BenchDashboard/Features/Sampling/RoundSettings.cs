@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using BenchDashboard.Domain;
+using BenchDashboard.Features.Ingestion;
+
+namespace BenchDashboard.Features.Sampling;
+
+/// <summary>What a lead (or <c>POST …/sampling-rounds</c>) asks for when starting a round.</summary>
+public sealed partial record RoundSettings(
+    string Period, int Size, SamplingStrategy Strategy, int Seed, DateOnly From, DateOnly To,
+    int MinPerCategory = 2, double HealthyShare = 0.3, double DoubleReviewFraction = 0.15)
+{
+    public const int MinSize = 1, MaxSize = 500, DefaultSize = 60;
+    /// <summary>A window longer than a year is not a monthly round; the limit also bounds the candidate query.</summary>
+    public const int MaxWindowDays = 366;
+
+    public SamplingPlan Plan => new(Size, Strategy, Seed, MinPerCategory, HealthyShare);
+
+    [GeneratedRegex(@"^\d{4}-(0[1-9]|1[0-2])$")]
+    private static partial Regex PeriodPattern();
+
+    public static bool IsPeriod(string? period) => period is not null && PeriodPattern().IsMatch(period);
+
+    /// <summary>The days of a period <c>YYYY-MM</c>: its first to its last day.</summary>
+    public static (DateOnly From, DateOnly To) MonthOf(string period)
+    {
+        var first = DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return (first, first.AddMonths(1).AddDays(-1));
+    }
+
+    /// <summary>The month before <paramref name="today"/>: a round samples a finished month.</summary>
+    public static string PreviousPeriod(DateOnly today) => today.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    public ValidationErrors Validate()
+    {
+        var errors = new ValidationErrors();
+        if (!IsPeriod(Period)) errors.Add("period", "must be a month in the form YYYY-MM");
+        if (Size is < MinSize or > MaxSize) errors.Add("size", $"must be between {MinSize} and {MaxSize}");
+        if (To < From) errors.Add("to", $"{To:yyyy-MM-dd} is before from ({From:yyyy-MM-dd})");
+        else if (To.DayNumber - From.DayNumber + 1 > MaxWindowDays) errors.Add("from", $"the window is longer than {MaxWindowDays} days");
+        if (MinPerCategory is < 0 or > 50) errors.Add("minPerCategory", "must be between 0 and 50");
+        if (HealthyShare is < 0 or > 1 || double.IsNaN(HealthyShare)) errors.Add("healthyShare", "must be between 0 and 1");
+        if (DoubleReviewFraction is < 0 or > 1 || double.IsNaN(DoubleReviewFraction)) errors.Add("doubleReviewFraction", "must be between 0 and 1");
+        return errors;
+    }
+
+    public static string StrategyName(SamplingStrategy strategy) => strategy switch
+    {
+        SamplingStrategy.Uniform => "uniform",
+        SamplingStrategy.Stratified => "stratified",
+        SamplingStrategy.NegativeFeedback => "negative_feedback",
+        _ => throw new ArgumentOutOfRangeException(nameof(strategy)),
+    };
+
+    public static SamplingStrategy? ParseStrategy(string? name) => name switch
+    {
+        "uniform" => SamplingStrategy.Uniform,
+        "stratified" => SamplingStrategy.Stratified,
+        "negative_feedback" => SamplingStrategy.NegativeFeedback,
+        _ => null,
+    };
+
+    public static string Describe(SamplingStrategy strategy) => strategy switch
+    {
+        SamplingStrategy.Uniform => "Uniform: every trace of the window equally likely",
+        SamplingStrategy.Stratified => "Stratified by category: proportional, with a minimum per category",
+        SamplingStrategy.NegativeFeedback => "Weighted toward negative feedback, keeping some healthy traffic",
+        _ => strategy.ToString(),
+    };
+}

@@ -1,0 +1,154 @@
+using BenchDashboard.Domain;
+using BenchDashboard.Features.Projects;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace BenchDashboard.Features.Sampling;
+
+public partial class SamplingPage
+{
+    [Parameter] public string Slug { get; set; } = "";
+
+    [Inject] private ProjectService Projects { get; set; } = default!;
+    [Inject] private SamplingService Sampling { get; set; } = default!;
+    [Inject] private FailureCategoryService FailureCategories { get; set; } = default!;
+    [Inject] private AuthenticationStateProvider Auth { get; set; } = default!;
+    [Inject] private NavigationManager Nav { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
+    /// <summary>The form's state; percentages as the lead types them, converted to shares for <see cref="RoundSettings"/>.</summary>
+    private sealed class StartForm
+    {
+        public DateOnly? Period { get; set; }
+        public DateOnly? From { get; set; }
+        public DateOnly? To { get; set; }
+        public int Size { get; set; } = RoundSettings.DefaultSize;
+        public int Seed { get; set; }
+        public SamplingStrategy Strategy { get; set; } = SamplingStrategy.Stratified;
+        public int MinPerCategory { get; set; } = 2;
+        public double HealthyPercent { get; set; } = 30;
+        public double DoublePercent { get; set; } = 15;
+        public HashSet<string> Reviewers { get; } = [];
+        public bool ByHand { get; set; }
+    }
+
+    private sealed record Preview(RoundSettings Settings, SampleDraw Draw, IReadOnlyDictionary<long, string> TraceIds, string[] HandFirsts);
+
+    private ProjectSummary? project;
+    private bool loaded, busy;
+    private IReadOnlyList<RoundListItem> rounds = [];
+    private IReadOnlyList<ReviewerOption> reviewerOptions = [];
+    private readonly StartForm form = new();
+    private Preview? preview;
+    private List<string> problems = [];
+    private string categoriesText = "";
+    private string? categoriesMessage;
+    private bool categoriesOk;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        project = await Projects.FindAsync(Slug);
+        loaded = true;
+        if (project is null) return;
+        rounds = await Sampling.RoundsAsync(project.Id);
+        reviewerOptions = await Sampling.ReviewersAsync();
+        foreach (var r in reviewerOptions.Where(r => r.IsReviewer)) form.Reviewers.Add(r.Id);
+        var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+        form.Period = DateOnly.ParseExact(RoundSettings.PreviousPeriod(today) + "-01", "yyyy-MM-dd");
+        PeriodChanged();
+        NewSeed();
+        categoriesText = string.Join("\n", await FailureCategories.ListAsync(project.Id));
+    }
+
+    private void PeriodChanged()
+    {
+        if (form.Period is not { } p) return;
+        var (from, to) = RoundSettings.MonthOf(p.ToString("yyyy-MM"));
+        form.From = from;
+        form.To = to;
+        preview = null;
+    }
+
+    private void NewSeed() => form.Seed = Random.Shared.Next(1, 1_000_000);
+
+    private void ToggleReviewer(string id, bool on)
+    {
+        if (on) form.Reviewers.Add(id);
+        else form.Reviewers.Remove(id);
+        preview = null;
+    }
+
+    private RoundSettings? Settings()
+    {
+        problems = [];
+        if (form.Period is null || form.From is null || form.To is null)
+        {
+            problems.Add("Choose the period and its window.");
+            return null;
+        }
+        var settings = new RoundSettings(form.Period.Value.ToString("yyyy-MM"), form.Size, form.Strategy, form.Seed, form.From.Value, form.To.Value,
+            form.MinPerCategory, form.HealthyPercent / 100, form.DoublePercent / 100);
+        var errors = settings.Validate();
+        problems.AddRange(errors.Messages.Select(m => char.ToUpperInvariant(m[0]) + m[1..] + "."));
+        return problems.Count == 0 ? settings : null;
+    }
+
+    private async Task PreviewAsync()
+    {
+        if (project is null || Settings() is not { } settings) return;
+        busy = true;
+        try
+        {
+            var draw = await Sampling.PreviewAsync(project.Id, settings);
+            if (draw.Selected.Count == 0)
+            {
+                problems.Add($"There are no production traces between {settings.From:d MMM yyyy} and {settings.To:d MMM yyyy}.");
+                preview = null;
+                return;
+            }
+            var ids = await Sampling.TraceIdsAsync(draw.Selected.Select(s => s.Id).ToList());
+            var reviewers = form.Reviewers.ToList();
+            var firsts = reviewers.Count == 0 ? new string[draw.Selected.Count] : ReviewerAssignment.RoundRobin(draw.Selected.Count, Ordered(reviewers)).ToArray();
+            preview = new Preview(settings, draw, ids, firsts);
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    /// <summary>Reviewers in the order the list shows them, so round-robin is predictable.</summary>
+    private List<string> Ordered(IEnumerable<string> ids) => reviewerOptions.Select(r => r.Id).Where(ids.Contains).ToList();
+
+    private async Task StartAsync()
+    {
+        if (project is null || preview is null) return;
+        busy = true;
+        try
+        {
+            var actor = (await Auth.GetAuthenticationStateAsync()).User.Identity?.Name ?? "unknown";
+            var reviewers = Ordered(form.Reviewers);
+            var started = await Sampling.StartAsync(project.Id, preview.Settings, reviewers,
+                form.ByHand && reviewers.Count > 0 ? preview.HandFirsts : null, actor, previewed: preview.Draw.Selected.Select(s => s.Id).ToList());
+            Nav.NavigateTo($"/p/{Uri.EscapeDataString(project.Slug)}/sampling/{started.RoundId}");
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            problems = [e.Message];
+            preview = null;
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private async Task SaveCategoriesAsync()
+    {
+        if (project is null) return;
+        var actor = (await Auth.GetAuthenticationStateAsync()).User.Identity?.Name ?? "unknown";
+        var found = await FailureCategories.SaveAsync(project.Id, categoriesText.Split('\n'), actor);
+        categoriesOk = found.Count == 0;
+        categoriesMessage = categoriesOk ? "Saved." : string.Join(" ", found);
+    }
+}
