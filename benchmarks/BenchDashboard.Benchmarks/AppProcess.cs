@@ -36,7 +36,10 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static async Task<AppProcess> StartAsync(BenchContext context, string databasePath)
+    /// <param name="environment">Settings one benchmark needs on top of the defaults above (the workbench: an admin to sign in
+    /// as, Debug logging of one category); the --app-env experiments still come last.</param>
+    public static async Task<AppProcess> StartAsync(BenchContext context, string databasePath,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var baseUrl = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo(context.AppExecutable)
@@ -53,6 +56,7 @@ internal sealed class AppProcess : IAsyncDisposable
         start.Environment["BenchDashboard__Bootstrap__ApiKey"] = context.ApiKey;
         start.Environment["BenchDashboard__Api__RequestsPerMinute"] = "1000000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         // Experiments only (--app-env), e.g. DOTNET_gcServer=0: runtime settings, never app code.
         foreach (var (name, value) in context.Options.AppEnvironment) start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");

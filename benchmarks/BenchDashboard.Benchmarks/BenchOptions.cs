@@ -12,30 +12,34 @@ internal enum EventOrder
 }
 
 /// <summary>
-/// The command line: <c>ingest|trends|all [--events N] [--batch N] [--order time|random] [--repeat N] [--ingest-events N] [--trends-events N]
-/// [--app-env NAME=VALUE]… [--dir PATH] [--keep]</c>. <c>--events</c> sets the size of the one benchmark chosen; with
+/// The command line: <c>ingest|trends|workbench|all [--events N] [--batch N] [--order time|random] [--repeat N] [--ingest-events N]
+/// [--trends-events N] [--passes N] [--pause MS] [--app-env NAME=VALUE]… [--dir PATH] [--keep]</c>. <c>--events</c> sets the size of the one benchmark chosen; with
 /// <c>all</c> use the two specific options.
 /// </summary>
 internal sealed record BenchOptions(
-    string Command, int IngestEvents, int BatchSize, EventOrder Order, int Repetitions, int TrendsEvents,
+    string Command, int IngestEvents, int BatchSize, EventOrder Order, int Repetitions, int TrendsEvents, int WorkbenchPasses, int WorkbenchPauseMs,
     IReadOnlyList<(string Name, string Value)> AppEnvironment, string WorkDirectory, bool KeepFiles)
 {
     public const int DefaultIngestEvents = 1_000_000;
     public const int DefaultBatchSize = 5_000;
     public const int DefaultRepetitions = 3;
     public const int DefaultTrendsEvents = 10_000_000;
+    public const int DefaultWorkbenchPasses = 3;
 
     public bool RunsIngest => Command is "ingest" or "all";
     public bool RunsTrends => Command is "trends" or "all";
+    public bool RunsWorkbench => Command is "workbench" or "all";
 
     public const string Usage = """
-        usage: BenchDashboard.Benchmarks ingest|trends|all [options]
+        usage: BenchDashboard.Benchmarks ingest|trends|workbench|all [options]
           --events N            events for the chosen benchmark (ingest: 1,000,000; trends: 10,000,000)
           --batch N             events per NDJSON request and per raw transaction (ingest; default 5,000)
           --order time|random   ingest events oldest first (default) or shuffled over the 270 days
           --repeat N            ingest: API and raw runs, alternating, each on fresh copies (default 3; figures are medians)
           --ingest-events N     events for ingest (with all)
           --trends-events N     events for trends (with all)
+          --passes N            workbench: timed passes through the 100-trace round, each on a fresh page load (default 3)
+          --pause MS            workbench: wait MS after each trace appears before the next key, as a reader would (default 0: at once)
           --app-env NAME=VALUE  an extra environment variable for the app process, for experiments (repeatable)
           --dir PATH            where the temporary databases go (default: a new folder under the system temp folder)
           --keep                keep the databases afterwards
@@ -43,12 +47,14 @@ internal sealed record BenchOptions(
 
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("ingest" or "trends" or "all")) throw new ArgumentException(Usage);
+        if (args.Length == 0 || args[0] is not ("ingest" or "trends" or "workbench" or "all")) throw new ArgumentException(Usage);
         var command = args[0];
         int? events = null, ingestEvents = null, trendsEvents = null;
         var batch = DefaultBatchSize;
         var order = EventOrder.Time;
         var repetitions = DefaultRepetitions;
+        var passes = DefaultWorkbenchPasses;
+        var pauseMs = 0;
         var environment = new List<(string, string)>();
         string? dir = null;
         var keep = false;
@@ -69,6 +75,8 @@ internal sealed record BenchOptions(
                 case "--repeat": repetitions = PositiveInt(args, ref i); break;
                 case "--ingest-events": ingestEvents = PositiveInt(args, ref i); break;
                 case "--trends-events": trendsEvents = PositiveInt(args, ref i); break;
+                case "--passes": passes = PositiveInt(args, ref i); break;
+                case "--pause": pauseMs = PositiveInt(args, ref i); break;
                 case "--app-env":
                     var pair = Value(args, ref i).Split('=', 2);
                     if (pair.Length != 2 || pair[0].Length == 0) throw new ArgumentException($"--app-env needs NAME=VALUE, not '{args[i]}'.");
@@ -80,6 +88,7 @@ internal sealed record BenchOptions(
             }
         }
         if (events is not null && command == "all") throw new ArgumentException($"With 'all' use --ingest-events and --trends-events.\n{Usage}");
+        if (events is not null && command == "workbench") throw new ArgumentException($"The workbench benchmark has a fixed size (100 traces); --events does not apply.\n{Usage}");
         var workDirectory = Path.GetFullPath(dir ?? Path.Combine(Path.GetTempPath(), $"benchdashboard-bench-{Guid.NewGuid():N}"));
         return new BenchOptions(command,
             IngestEvents: (command == "ingest" ? events : null) ?? ingestEvents ?? DefaultIngestEvents,
@@ -87,6 +96,8 @@ internal sealed record BenchOptions(
             Order: order,
             Repetitions: repetitions,
             TrendsEvents: (command == "trends" ? events : null) ?? trendsEvents ?? DefaultTrendsEvents,
+            WorkbenchPasses: passes,
+            WorkbenchPauseMs: pauseMs,
             AppEnvironment: environment,
             WorkDirectory: workDirectory,
             KeepFiles: keep);

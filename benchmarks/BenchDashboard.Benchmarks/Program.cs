@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using BenchDashboard.Benchmarks;
 
-// Benchmarks of the real BenchDashboard app on Kestrel: ingestion throughput (with its raw SQLite ceiling) and trends latency.
+// Benchmarks of the real BenchDashboard app on Kestrel: ingestion throughput (with its raw SQLite ceiling), trends latency and
+// the reviewers' workbench moving from trace to trace (in Chromium).
 // See docs/benchmarks.md for how each figure is measured and the latest results.
 BenchOptions options;
 try
@@ -30,6 +31,7 @@ try
     MachineInfo.Describe(report, options.WorkDirectory);
     if (options.RunsIngest) await new IngestBenchmark(context).RunAsync();
     if (options.RunsTrends) await new TrendsBenchmark(context).RunAsync();
+    if (options.RunsWorkbench) await new WorkbenchBenchmark(context).RunAsync();
     report.WriteSummary();
     report.Line($"total time {(DateTime.UtcNow - started).TotalMinutes:F1} min");
     return 0;

@@ -108,10 +108,11 @@ internal sealed class FeedbackInserter : IDisposable
 /// </summary>
 internal sealed record TemplateDatabase(string Path, int ProjectId)
 {
-    public static async Task<TemplateDatabase> CreateAsync(BenchContext context, string slug)
+    /// <param name="environment">Extra settings for the app that makes it (the workbench: the bootstrap admin it must create).</param>
+    public static async Task<TemplateDatabase> CreateAsync(BenchContext context, string slug, IReadOnlyDictionary<string, string>? environment = null)
     {
         var path = System.IO.Path.Combine(context.Options.WorkDirectory, $"template-{slug}.db");
-        await using (var app = await AppProcess.StartAsync(context, path))
+        await using (var app = await AppProcess.StartAsync(context, path, environment))
         {
             await app.CreateProjectAsync(slug);
         }

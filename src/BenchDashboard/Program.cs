@@ -10,6 +10,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = ContentRootLocator.Find(),
 });
 
+// Serve package, scoped-CSS and collocated-JS assets from the build output in every environment (the host only does it
+// in Development by default), so a Production start with `dotnet run` gets a working UI; a published app has no
+// build manifest and this is a no-op there.
+builder.WebHost.UseStaticWebAssets();
+
 builder.AddOptions();
 builder.AddData();
 builder.AddAuth();

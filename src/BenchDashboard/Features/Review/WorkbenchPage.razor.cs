@@ -25,6 +25,7 @@ public partial class WorkbenchPage
     [Inject] private AuthenticationStateProvider Auth { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private ILogger<WorkbenchPage> Log { get; set; } = default!;
 
     private ProjectSummary? project;
     private string reviewerId = "";
@@ -50,6 +51,8 @@ public partial class WorkbenchPage
     // Keys arrive from script faster than a save or a load finishes; one at a time keeps each key on the trace it was meant for.
     private readonly SemaphoreSlim gate = new(1, 1);
     private IJSObjectReference? module;
+    private long? moveStarted;
+    private double lastLoadMs;
     private DotNetObjectReference<WorkbenchPage>? selfReference;
 
     private string ListHref => $"/p/{Uri.EscapeDataString(Slug)}/review";
@@ -90,7 +93,18 @@ public partial class WorkbenchPage
         await LoadAsync();
     }
 
+    /// <summary>
+    /// Loads the trace at <see cref="index"/>. A move's duration (key to rendered) is logged at Debug, category
+    /// BenchDashboard.Features.Review.WorkbenchPage, which the benchmark program reads.
+    /// </summary>
     private async Task LoadAsync()
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await LoadTraceAsync();
+        lastLoadMs = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    private async Task LoadTraceAsync()
     {
         var item = queue[index];
         trace = await Reviews.LoadAsync(project!.Id, item.SampledTraceId, reviewerId);
@@ -127,6 +141,13 @@ public partial class WorkbenchPage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (moveStarted is { } started && trace is not null)
+        {
+            // From the key (or click) to the new trace's render: the server's whole share of "next trace".
+            Log.LogDebug("Workbench moved to trace {Position} of round {RoundId} in {ElapsedMs:F2} ms (loading {LoadMs:F2} ms)",
+                trace.Position, RoundId, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, lastLoadMs);
+            moveStarted = null;
+        }
         if (!firstRender) return;
         selfReference = DotNetObjectReference.Create(this);
         module = await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Review/WorkbenchPage.razor.js");
@@ -189,6 +210,7 @@ public partial class WorkbenchPage
     {
         var next = index + step;
         if (next < 0 || next >= queue.Count) return;
+        moveStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         index = next;
         await LoadAsync();
         Nav.NavigateTo(Nav.GetUriWithQueryParameter("item", queue[next].Position));

@@ -1,7 +1,7 @@
 namespace BenchDashboard.Features.Sampling;
 
-/// <summary>Who labels a sampled trace, and who labels it a second time, blind.</summary>
-public sealed record Assignment(string First, string? Second);
+/// <summary>Who labels a sampled trace (null: anyone), and who labels it a second time, blind.</summary>
+public sealed record Assignment(string? First, string? Second);
 
 /// <summary>
 /// Hands the sampled traces to reviewers. The first reviewer goes round-robin (or as the lead chose by hand); a share

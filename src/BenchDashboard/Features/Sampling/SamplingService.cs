@@ -80,7 +80,7 @@ public sealed class SamplingService(IDbContextFactory<AppDbContext> dbFactory, A
         }
 
         IReadOnlyList<Assignment> assignments = reviewers.Count == 0 && firstReviewers is null
-            ? draw.Selected.Select(_ => new Assignment(null!, null)).ToList()
+            ? draw.Selected.Select(_ => new Assignment(null, null)).ToList()
             : ReviewerAssignment.WithSecondReviewers(firstReviewers ?? ReviewerAssignment.RoundRobin(draw.Selected.Count, reviewers),
                 reviewers.Count > 0 ? reviewers : firstReviewers!.Distinct().ToList(), settings.DoubleReviewFraction, settings.Seed);
 

@@ -1,0 +1,36 @@
+using System.Net;
+
+namespace BenchDashboard.Tests.Browser;
+
+/// <summary>
+/// The README's production-like start runs the built app with ASPNETCORE_ENVIRONMENT=Production. The host serves the
+/// static web assets of the project and its packages from the build output only when told to; without them the pages
+/// load unstyled and no component script (Radzen, the workbench's keys, the chart) runs.
+/// </summary>
+[Trait("Category", "Process")]
+public class ProductionStartTests
+{
+    [Fact]
+    public async Task A_production_start_from_the_build_output_serves_every_script_and_stylesheet_the_pages_need()
+    {
+        var app = new RunningApp(demo: false, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+        try
+        {
+            await app.StartAsync();
+            using var http = new HttpClient { BaseAddress = app.BaseUrl };
+            foreach (var path in new[]
+                     {
+                         "/_framework/blazor.web.js", "/_content/Radzen.Blazor/Radzen.Blazor.js", "/BenchDashboard.styles.css",
+                         "/Features/Review/WorkbenchPage.razor.js", "/Components/Shared/PlotlyChart.razor.js", "/lib/plotly/plotly.min.js", "/app.css",
+                     })
+            {
+                var response = await http.GetAsync(path);
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
+            }
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+}
