@@ -242,6 +242,7 @@ public class SamplingWorkflowTests(BrowserFixture browser)
         await reviewer.GetByTestId("draft-expected").PressAsync("Tab");
         await ExpectSavedAsync(reviewer);
         await Assertions.Expect(draft).ToContainTextAsync("gap-trace-1");
+        await BrowserFixture.ScreenshotAsync(reviewer, "workbench-gap");
 
         var lead = await browser.NewPageAsync();
         await SignInAndTrendsTests.SignInAsync(lead, Lead);
