@@ -20,7 +20,7 @@ public sealed record RoundFacts(int RoundId, long SampledTraceId, int Position, 
             {
                 t.SamplingRoundId, t.Id, t.Position, t.ProductionTraceId, t.AssignedReviewerId, t.SecondReviewerId, t.SettledReviewId,
                 Labels = t.Reviews.Select(r => new LabelFacts(r.Id, r.ReviewerId, r.Verdict, r.FailureCategory, r.BenchWouldCatch,
-                    r.MatchedBenchCaseId, r.ReviewedAt)).ToList(),
+                    r.MatchedBenchCaseId, r.ReviewedAt, r.Notes)).ToList(),
             })
             .ToListAsync(ct);
         return traces.OrderBy(t => t.SamplingRoundId).ThenBy(t => t.Position)

@@ -4,7 +4,7 @@ namespace BenchDashboard.Features.Sampling;
 
 /// <summary>One reviewer's label as the round's arithmetic needs it.</summary>
 public sealed record LabelFacts(long ReviewId, string ReviewerId, ReviewVerdict? Verdict, string? FailureCategory, BenchWouldCatch? BenchWouldCatch,
-    int? MatchedBenchCaseId, DateTime ReviewedAt)
+    int? MatchedBenchCaseId, DateTime ReviewedAt, string? Notes = null)
 {
     public bool IsComplete => TraceReview.IsCompleteLabel(Verdict, FailureCategory, BenchWouldCatch, MatchedBenchCaseId);
 

@@ -12,9 +12,12 @@ public sealed record ReviewerProgress(string ReviewerId, string Email, int Assig
 
 public sealed record AgreementFigure(string Label, KappaResult Kappa);
 
-/// <summary>A double-reviewed trace whose two complete labels differ and that the lead has not settled yet.</summary>
+/// <summary>
+/// A double-reviewed trace whose two complete labels differ and that the lead has not settled yet, with the trace's
+/// text so the lead can decide (a lead is usually not one of its reviewers and has no workbench view of it).
+/// </summary>
 public sealed record Disagreement(long SampledTraceId, int Position, string TraceId, LabelFacts First, string FirstEmail, LabelFacts Second,
-    string SecondEmail);
+    string SecondEmail, string Input, string? Output);
 
 public sealed record DraftRow(long ReviewId, int Position, string TraceId, string ReviewerEmail, DraftCase Draft, DraftCaseStatus Status,
     string? AcceptedCaseExternalId);
@@ -66,9 +69,14 @@ public sealed class RoundService(IDbContextFactory<AppDbContext> dbFactory, Audi
             .Select(g => new AgreementFigure($"{Email(g.Key.Item1)} · {Email(g.Key.Item2)}",
                 CohensKappa.Compute(g.Select(p => (RoundLabels.AgreementCategory(p.First!), RoundLabels.AgreementCategory(p.Second!)))))));
 
-        var disagreements = pairs.Where(p => p.Facts.SettledReviewId is null && RoundLabels.Disagree(p.First!, p.Second!))
+        var disputed = pairs.Where(p => p.Facts.SettledReviewId is null && RoundLabels.Disagree(p.First!, p.Second!)).ToList();
+        var disputedIds = disputed.Select(p => p.Facts.ProductionTraceId).ToList();
+        var texts = await db.ProductionTraces.AsNoTracking().Where(t => disputedIds.Contains(t.Id))
+            .ToDictionaryAsync(t => t.Id, t => (t.Input, t.Output), ct);
+        var disagreements = disputed
             .Select(p => new Disagreement(p.Facts.SampledTraceId, p.Facts.Position, traceIds[p.Facts.ProductionTraceId],
-                p.First!, Email(p.First!.ReviewerId), p.Second!, Email(p.Second!.ReviewerId)))
+                p.First!, Email(p.First!.ReviewerId), p.Second!, Email(p.Second!.ReviewerId),
+                texts[p.Facts.ProductionTraceId].Input, texts[p.Facts.ProductionTraceId].Output))
             .ToList();
 
         var drafts = await db.TraceReviews.AsNoTracking()

@@ -62,6 +62,9 @@ public class RoundClosingTests : IAsyncLifetime
         Assert.True(round.Kappa.ObservedAgreement < 1);
         var disagreement = Assert.Single(summary.Disagreements);
         Assert.Equal(disputed.Id, disagreement.SampledTraceId);
+        // The lead sees what was labelled: the trace's text comes with the disagreement.
+        Assert.StartsWith("Question ", disagreement.Input);
+        Assert.StartsWith("Answer ", disagreement.Output);
         Assert.Equal(2, summary.Reviewers.Count);
 
         // The lead settles on the second reviewer's "gap": it counts from now on.
