@@ -61,6 +61,8 @@ public partial class WorkbenchPage
 
     private async Task ShowPositionAsync()
     {
+        // The keys already loaded this trace before they put its position in the address: nothing left to do.
+        if (project?.Slug == Slug && trace is not null && trace.RoundId == RoundId && Item == trace.Position && problem is null) return;
         problem = null;
         if (project?.Slug != Slug)
         {
@@ -88,8 +90,6 @@ public partial class WorkbenchPage
         // Without a position (or with one outside the queue), resume at the first trace still to label.
         var at = Item is { } position ? queue.ToList().FindIndex(i => i.Position == position) : -1;
         index = at >= 0 ? at : Math.Max(0, queue.ToList().FindIndex(i => !i.IsComplete));
-        // Moving with the keys already loaded this trace before the address changed.
-        if (trace?.SampledTraceId == queue[index].SampledTraceId && trace.RoundId == RoundId) return;
         await LoadAsync();
     }
 

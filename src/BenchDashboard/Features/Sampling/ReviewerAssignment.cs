@@ -28,12 +28,7 @@ public static class ReviewerAssignment
 
         // The seed picks which traces (a different stream than the sample's own draw, so the two do not correlate).
         var positions = Enumerable.Range(0, firsts.Count).ToList();
-        var rng = new SplitMix64(seed ^ 0x5EC0D);
-        for (var i = positions.Count - 1; i > 0; i--)
-        {
-            var j = rng.NextInt(i + 1);
-            (positions[i], positions[j]) = (positions[j], positions[i]);
-        }
+        new SplitMix64(seed ^ 0x5EC0D).Shuffle(positions);
         var load = reviewers.Distinct().ToDictionary(r => r, _ => 0);
         foreach (var position in positions.Take(count).Order())
         {

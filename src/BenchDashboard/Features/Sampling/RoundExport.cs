@@ -40,7 +40,7 @@ public sealed class RoundExporter(IDbContextFactory<AppDbContext> dbFactory)
             .Select(f => new { f.TraceId, f.Kind, f.Value }).ToListAsync(ct)).ToLookup(f => f.TraceId!);
         var reviewIds = facts.SelectMany(f => f.Labels.Select(l => l.ReviewId)).ToList();
         var extras = await db.TraceReviews.AsNoTracking().Where(r => reviewIds.Contains(r.Id))
-            .Select(r => new { r.Id, r.Notes, r.ProposedCaseJson, r.DraftStatus, Matched = db.BenchCases.Where(c => c.Id == r.MatchedBenchCaseId).Select(c => c.ExternalId).FirstOrDefault() })
+            .Select(r => new { r.Id, r.ProposedCaseJson, r.DraftStatus, Matched = db.BenchCases.Where(c => c.Id == r.MatchedBenchCaseId).Select(c => c.ExternalId).FirstOrDefault() })
             .ToDictionaryAsync(r => r.Id, ct);
 
         var rows = new List<ExportRow>();
@@ -59,7 +59,7 @@ public sealed class RoundExporter(IDbContextFactory<AppDbContext> dbFactory)
                 l is null ? null : l.ReviewerId == f.SecondReviewerId ? "second (blind)" : "first",
                 l is null ? null : l.ReviewId == f.Counting?.ReviewId,
                 l?.Verdict?.ToString().ToLowerInvariant(), l?.FailureCategory, Snake(l?.BenchWouldCatch),
-                l is null ? null : extras[l.ReviewId].Matched, l is null ? null : extras[l.ReviewId].Notes,
+                l is null ? null : extras[l.ReviewId].Matched, l?.Notes,
                 l is null ? null : extras[l.ReviewId].DraftStatus?.ToString().ToLowerInvariant(),
                 l is null ? null : DraftCase.FromJson(extras[l.ReviewId].ProposedCaseJson)?.ExpectedBehaviour,
                 l?.ReviewedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));

@@ -10,7 +10,7 @@ public sealed partial record RoundSettings(
     string Period, int Size, SamplingStrategy Strategy, int Seed, DateOnly From, DateOnly To,
     int MinPerCategory = 2, double HealthyShare = 0.3, double DoubleReviewFraction = 0.15)
 {
-    public const int MinSize = 1, MaxSize = 500, DefaultSize = 60;
+    public const int MinSize = 1, MaxSize = SampleDrawer.MaxSize, DefaultSize = 60;
     /// <summary>A window longer than a year is not a monthly round; the limit also bounds the candidate query.</summary>
     public const int MaxWindowDays = 366;
 

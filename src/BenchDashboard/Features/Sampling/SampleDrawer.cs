@@ -61,7 +61,7 @@ public static class SampleDrawer
             };
         // Reviewers work top to bottom: a shuffled order interleaves categories and healthy/negative traces, so
         // fatigue or a half-finished round does not skew what gets labelled.
-        Shuffle(selected, rng);
+        rng.Shuffle(selected);
 
         var selectedIds = selected.Select(c => c.Id).ToHashSet();
         var composition = Strata(pool)
@@ -180,14 +180,5 @@ public static class SampleDrawer
             (copy[i], copy[j]) = (copy[j], copy[i]);
         }
         return copy.Take(count).ToList();
-    }
-
-    private static void Shuffle(List<SamplingCandidate> items, SplitMix64 rng)
-    {
-        for (var i = items.Count - 1; i > 0; i--)
-        {
-            var j = rng.NextInt(i + 1);
-            (items[i], items[j]) = (items[j], items[i]);
-        }
     }
 }

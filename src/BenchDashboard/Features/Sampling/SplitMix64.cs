@@ -38,4 +38,14 @@ internal sealed class SplitMix64(long seed)
 
     /// <summary>Uniform in (0, 1] with 53 random bits; never 0, so its logarithm is finite.</summary>
     public double NextDouble() => ((Next() >> 11) + 1) * (1.0 / (1UL << 53));
+
+    /// <summary>Fisher–Yates from the last item down, in place.</summary>
+    public void Shuffle<T>(IList<T> items)
+    {
+        for (var i = items.Count - 1; i > 0; i--)
+        {
+            var j = NextInt(i + 1);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
+    }
 }

@@ -40,3 +40,6 @@ public sealed record TrendsResult(
     DateOnly From, DateOnly To, TrendBucket Bucket,
     IReadOnlyDictionary<string, IReadOnlyList<TrendPoint>> Series,
     IReadOnlyList<VersionMarker> Versions);
+
+/// <summary>The first and the last day a project has any data.</summary>
+public sealed record DataDays(DateOnly First, DateOnly Last);

@@ -89,32 +89,27 @@ public sealed class TrendsService(IDbContextFactory<AppDbContext> dbFactory)
         return fromTraffic.Union(fromBench, StringComparer.Ordinal).Order(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
-    /// <summary>The last day with a bench run or feedback, so a project whose data stopped still opens on its data.</summary>
-    public async Task<DateOnly?> LatestDataDateAsync(int projectId, CancellationToken ct = default)
+    /// <summary>
+    /// The first and last day with feedback, a bench run or a daily aggregate (null without any): "all" begins at the
+    /// first, and a project whose data stopped still opens on its last.
+    /// </summary>
+    public async Task<DataDays?> DataDaysAsync(int projectId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var lastFeedback = await db.DailyRollups.Where(r => r.ProjectId == projectId)
-            .OrderByDescending(r => r.Date).Select(r => (DateOnly?)r.Date).FirstOrDefaultAsync(ct);
-        var lastRun = await db.BenchRuns.Where(r => r.ProjectId == projectId)
-            .OrderByDescending(r => r.StartedAt).Select(r => (DateTime?)r.StartedAt).FirstOrDefaultAsync(ct);
-        var lastMetric = await db.DailyMetrics.Where(m => m.ProjectId == projectId)
-            .OrderByDescending(m => m.Date).Select(m => (DateOnly?)m.Date).FirstOrDefaultAsync(ct);
-        DateOnly? latest = null;
-        foreach (var d in new[] { lastFeedback, ToDate(lastRun), lastMetric })
+        var rollups = db.DailyRollups.Where(r => r.ProjectId == projectId).Select(r => r.Date);
+        var runs = db.BenchRuns.Where(r => r.ProjectId == projectId).Select(r => r.StartedAt);
+        var metrics = db.DailyMetrics.Where(m => m.ProjectId == projectId).Select(m => m.Date);
+        // First and last row of each source by its index (ORDER BY … LIMIT 1), six cheap lookups in one context.
+        var days = new[]
         {
-            if (d is not null && (latest is null || d > latest)) latest = d;
-        }
-        return latest;
-    }
-
-    /// <summary>The first day with a bench run, feedback or an aggregate: where "all" begins.</summary>
-    public async Task<DateOnly?> FirstDataDateAsync(int projectId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var firstFeedback = await db.DailyRollups.Where(r => r.ProjectId == projectId).OrderBy(r => r.Date).Select(r => (DateOnly?)r.Date).FirstOrDefaultAsync(ct);
-        var firstRun = await db.BenchRuns.Where(r => r.ProjectId == projectId).OrderBy(r => r.StartedAt).Select(r => (DateTime?)r.StartedAt).FirstOrDefaultAsync(ct);
-        var firstMetric = await db.DailyMetrics.Where(m => m.ProjectId == projectId).OrderBy(m => m.Date).Select(m => (DateOnly?)m.Date).FirstOrDefaultAsync(ct);
-        return new[] { firstFeedback, ToDate(firstRun), firstMetric }.Where(d => d is not null).Min();
+            await rollups.OrderBy(d => d).Select(d => (DateOnly?)d).FirstOrDefaultAsync(ct),
+            await rollups.OrderByDescending(d => d).Select(d => (DateOnly?)d).FirstOrDefaultAsync(ct),
+            ToDate(await runs.OrderBy(t => t).Select(t => (DateTime?)t).FirstOrDefaultAsync(ct)),
+            ToDate(await runs.OrderByDescending(t => t).Select(t => (DateTime?)t).FirstOrDefaultAsync(ct)),
+            await metrics.OrderBy(d => d).Select(d => (DateOnly?)d).FirstOrDefaultAsync(ct),
+            await metrics.OrderByDescending(d => d).Select(d => (DateOnly?)d).FirstOrDefaultAsync(ct),
+        }.OfType<DateOnly>().ToList();
+        return days.Count == 0 ? null : new DataDays(days.Min(), days.Max());
     }
 
     private static DateOnly? ToDate(DateTime? t) => t is null ? null : DateOnly.FromDateTime(t.Value);
