@@ -20,6 +20,14 @@ public static class Intervals
         return (Math.Max(0, centre - halfWidth), Math.Min(1, centre + halfWidth));
     }
 
+    /// <summary>Sample variance (n − 1) from a sum and a sum of squares; 0 below two values, never negative from rounding.</summary>
+    public static double Variance(double sum, double sumOfSquares, long n)
+    {
+        if (n < 2) return 0;
+        var mean = sum / n;
+        return Math.Max(0, (sumOfSquares - n * mean * mean) / (n - 1));
+    }
+
     /// <summary>Normal-approximation interval of a mean from its sum and sum of squares (used for CSAT, n is large
     /// in practice; for n &lt; 2 the interval is the whole 1–5 scale's width around the value).</summary>
     public static (double Mean, double Low, double High) Mean(double sum, double sumOfSquares, long n, double z = Z95)
@@ -27,8 +35,7 @@ public static class Intervals
         if (n <= 0) return (double.NaN, double.NaN, double.NaN);
         var mean = sum / n;
         if (n < 2) return (mean, mean, mean);
-        var variance = Math.Max(0, (sumOfSquares - n * mean * mean) / (n - 1));
-        var half = z * Math.Sqrt(variance / n);
+        var half = z * Math.Sqrt(Variance(sum, sumOfSquares, n) / n);
         return (mean, mean - half, mean + half);
     }
 }

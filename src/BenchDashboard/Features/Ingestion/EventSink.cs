@@ -69,7 +69,7 @@ internal abstract class EventSink<TRow> : IRowSink<TRow>, IDisposable
     {
     }
 
-    public virtual void Dispose()
+    public void Dispose()
     {
         Insert.Dispose();
         Existing.Dispose();

@@ -11,8 +11,6 @@ namespace BenchDashboard.Features.Ingestion;
 /// </summary>
 public sealed partial class FieldReader(JsonElement item, string location, ValidationErrors errors)
 {
-    public string Location => location;
-
     public bool IsObject => item.ValueKind == JsonValueKind.Object;
 
     /// <summary>Records that the item is not a JSON object; call first and skip the item when it returns false.</summary>
@@ -86,7 +84,7 @@ public sealed partial class FieldReader(JsonElement item, string location, Valid
         }
         if (!TryGetText(field, value, out var text)) return null;
         if (Dates.TryParse(text, out var date)) return date;
-        Error(field, $"'{(text.Length > 40 ? text[..40] + "…" : text)}' is not a date in the form YYYY-MM-DD");
+        Error(field, $"'{TextLimits.Shorten(text)}' is not a date in the form YYYY-MM-DD");
         return null;
     }
 
@@ -230,6 +228,9 @@ public sealed partial class FieldReader(JsonElement item, string location, Valid
 /// <summary>Length limits of text fields, stated in the API documentation (README, "Limits").</summary>
 public static class TextLimits
 {
+    /// <summary>A value quoted in an error message: its first 40 characters, so a huge bad value cannot flood the answer.</summary>
+    internal static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
     /// <summary>Ids, versions, categories, labels.</summary>
     public const int Id = 256;
     public const int Category = 128;
@@ -264,21 +265,21 @@ public static partial class Timestamps
         if (!ZonedIso8601().IsMatch(text))
         {
             problem = ZonedIso8601().IsMatch(text + "Z")
-                ? $"'{Shorten(text)}' has no time zone; add Z for UTC or an offset such as +02:00"
-                : $"'{Shorten(text)}' is not an ISO 8601 time such as 2026-03-01T12:00:00Z";
+                ? $"'{TextLimits.Shorten(text)}' has no time zone; add Z for UTC or an offset such as +02:00"
+                : $"'{TextLimits.Shorten(text)}' is not an ISO 8601 time such as 2026-03-01T12:00:00Z";
             return false;
         }
         // Fractions beyond 7 digits exceed .NET's tick precision; drop them rather than refuse the time.
         var normalised = Regex.Replace(text, @"(\.[0-9]{7})[0-9]+", "$1");
         if (!DateTimeOffset.TryParse(normalised, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
-            problem = $"'{Shorten(text)}' is not a valid date";
+            problem = $"'{TextLimits.Shorten(text)}' is not a valid date";
             return false;
         }
         utc = parsed.UtcDateTime;
         if (utc < Earliest)
         {
-            problem = $"'{Shorten(text)}' is before the year 2000";
+            problem = $"'{TextLimits.Shorten(text)}' is before the year 2000";
             return false;
         }
         return true;
@@ -353,6 +354,4 @@ public static partial class Timestamps
             value /= 10;
         }
     }
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

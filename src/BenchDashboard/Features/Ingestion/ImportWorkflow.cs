@@ -79,10 +79,7 @@ public sealed class ImportWorkflow(IngestionService ingestion, BenchRunImporter 
     {
         if (kind == UploadKind.Metrics && file.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) return BodyFormat.Csv;
         await using var stream = file.OpenRead();
-        var buffer = new byte[512];
-        var read = await stream.ReadAsync(buffer);
-        var first = buffer.Take(read).SkipWhile(b => b is 0xEF or 0xBB or 0xBF or (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t').FirstOrDefault();
-        if (first == (byte)'[') return BodyFormat.Json;
+        if (await JsonItems.StartsWithArrayAsync(stream, CancellationToken.None)) return BodyFormat.Json;
         return kind == UploadKind.Metrics ? BodyFormat.Csv : BodyFormat.Ndjson;
     }
 

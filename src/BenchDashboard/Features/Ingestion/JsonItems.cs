@@ -130,7 +130,7 @@ public static class JsonItems
     }
 
     /// <summary>Peeks past whitespace (and a UTF-8 byte order mark) for '['; the stream is rewound.</summary>
-    private static async Task<bool> StartsWithArrayAsync(Stream body, CancellationToken ct)
+    internal static async Task<bool> StartsWithArrayAsync(Stream body, CancellationToken ct)
     {
         var start = body.Position;
         var buffer = new byte[256];

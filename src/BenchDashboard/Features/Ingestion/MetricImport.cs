@@ -79,19 +79,19 @@ public sealed record MetricRow(DateOnly Date, string Metric, double Value, int N
         var ok = true;
         if (!Dates.TryParse(cells[0], out var date))
         {
-            errors.Add(location, $"date: '{Shorten(cells[0])}' is not a date in the form YYYY-MM-DD");
+            errors.Add(location, $"date: '{TextLimits.Shorten(cells[0])}' is not a date in the form YYYY-MM-DD");
             ok = false;
         }
         var metric = cells[1];
         if (!Metrics.Contains(metric))
         {
-            errors.Add(location, $"metric: '{Shorten(metric)}' is not one of {string.Join(", ", Metrics)}");
+            errors.Add(location, $"metric: '{TextLimits.Shorten(metric)}' is not one of {string.Join(", ", Metrics)}");
             ok = false;
         }
         var (min, max) = Range(metric);
         if (!double.TryParse(cells[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
-            errors.Add(location, $"value: '{Shorten(cells[2])}' is not a number");
+            errors.Add(location, $"value: '{TextLimits.Shorten(cells[2])}' is not a number");
             ok = false;
         }
         else if (value < min || value > max)
@@ -101,13 +101,12 @@ public sealed record MetricRow(DateOnly Date, string Metric, double Value, int N
         }
         if (!int.TryParse(cells[3], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
         {
-            errors.Add(location, $"n: '{Shorten(cells[3])}' is not a whole number of at least 1");
+            errors.Add(location, $"n: '{TextLimits.Shorten(cells[3])}' is not a whole number of at least 1");
             ok = false;
         }
         return ok ? new MetricRow(date, metric, value, n) : null;
     }
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }
 
 /// <summary>Daily aggregates are the one kind of data that updates: the same date and metric replaces the value.</summary>

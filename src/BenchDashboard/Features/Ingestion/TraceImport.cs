@@ -39,9 +39,9 @@ internal sealed class TraceSink(SqliteConnection connection, SqliteTransaction? 
 {
     private readonly PipelineVersionLookup _versions = new(connection, transaction, projectId);
 
-    // Feedback that arrived before its trace was counted under no category; it moves to the trace's category now.
-    private readonly SqliteCommand _earlyFeedback = SqliteCommands.Prepare(connection, transaction,
-        "SELECT Timestamp, Kind, Value FROM FeedbackEvents WHERE ProjectId = $p AND TraceId = $id", "$p", "$id");
+    // Feedback that arrived before its trace was counted under no category; it moves to the trace's category once
+    // the request's traces are stored, looked up for all of them at once.
+    private readonly Dictionary<string, string> _categorised = new(StringComparer.Ordinal);
 
     public override string IdField => "traceId";
 
@@ -60,26 +60,17 @@ internal sealed class TraceSink(SqliteConnection connection, SqliteTransaction? 
             .Set("$meta", row.MetadataJson).ExecuteNonQuery() == 1;
         if (!inserted) return false;
         Rollups.AddTrace(row.Timestamp, row.Category);
-        if (!string.IsNullOrEmpty(row.Category)) MoveEarlyFeedback(row.TraceId, row.Category);
+        if (!string.IsNullOrEmpty(row.Category)) _categorised[row.TraceId] = row.Category;
         return true;
     }
 
-    private void MoveEarlyFeedback(string traceId, string category)
+    protected override void BeforeRollupsApply(SqliteConnection connection, SqliteTransaction transaction)
     {
-        using var reader = _earlyFeedback.Set("$p", ProjectId).Set("$id", traceId).ExecuteReader();
-        while (reader.Read())
+        foreach (var (traceId, day, kind, value) in TraceCategories.Feedback(connection, transaction, ProjectId, _categorised.Keys))
         {
-            // Stored times start with their UTC day (yyyy-MM-dd), all a rollup needs.
-            var day = DateOnly.ParseExact(reader.GetString(0).AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            Rollups.MoveFeedback(day.ToDateTime(TimeOnly.MinValue), category, Enum.Parse<FeedbackKind>(reader.GetString(1)),
-                reader.IsDBNull(2) ? null : reader.GetDouble(2));
+            Rollups.MoveFeedback(day.ToDateTime(TimeOnly.MinValue), _categorised[traceId], kind, value);
         }
-    }
-
-    public override void Dispose()
-    {
-        _earlyFeedback.Dispose();
-        base.Dispose();
+        _categorised.Clear();
     }
 
     protected override string? Difference(SqliteDataReader stored, TraceRow row) =>

@@ -10,8 +10,11 @@ public readonly record struct MetricDay(DateOnly Date, double Sum, double SumOfS
 public sealed record RunOutcome(string RunId, string Version, DateTime StartedAt, IReadOnlyDictionary<string, bool> Passed)
 {
     public int Total => Passed.Count;
-    public int PassedCount => Passed.Values.Count(p => p);
+
+    /// <summary>Counted once: the stagnation and divergence rules ask for it on every day they walk back.</summary>
+    public int PassedCount => _passedCount ??= Passed.Values.Count(p => p);
     public double PassRate => Total == 0 ? double.NaN : (double)PassedCount / Total;
+    private int? _passedCount;
     private IReadOnlySet<string>? _failing;
 
     /// <summary>The failing cases, built once: the churn rule compares them for every day it looks back.</summary>

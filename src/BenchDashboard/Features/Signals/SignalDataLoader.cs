@@ -15,9 +15,6 @@ namespace BenchDashboard.Features.Signals;
 /// </summary>
 public sealed class SignalDataLoader(IDbContextFactory<AppDbContext> dbFactory)
 {
-    /// <summary>Traffic is read for the drift window plus the weeks the rule looks back for "since".</summary>
-    private const int TrafficDays = 28 + 7 * 26;
-
     public async Task<ProjectSignalData> LoadAsync(int projectId, DateOnly asOf, SignalSettings settings, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -36,6 +33,7 @@ public sealed class SignalDataLoader(IDbContextFactory<AppDbContext> dbFactory)
                 .Select(v => new { v.Id, v.Version, v.DeployedAt }).ToListAsync(ct))
             .OrderBy(v => v.DeployedAt).Select(v => new VersionInfo(v.Version, v.DeployedAt, audited.Contains(v.Id))).ToList();
 
+        // Traffic is read for the drift window plus the 26 weeks the rule looks back for "since".
         var trafficFrom = asOf.AddDays(-(Math.Max(settings.DriftWindowDays, 28) + 7 * 26)).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var traces = (await db.Database.SqlQuery<TraceRow>($"""
                 SELECT substr(Timestamp, 1, 10) AS Day, COALESCE(Category, '') AS Category, length(Input) AS InputLength

@@ -12,7 +12,6 @@ public static class SignalKinds
     public const string Coverage = "coverage";
     public const string Cadence = "cadence";
 
-    public static readonly IReadOnlyList<string> All = [Divergence, Stagnation, FailureChurn, InputDrift, Coverage, Cadence];
 }
 
 public enum SignalSeverity { Warning, Alert }

@@ -47,7 +47,7 @@ public static class TrendsApi
     {
         if (text is null) return fallback;
         if (Dates.TryParse(text, out var date)) return date;
-        errors.Add(name, $"'{(text.Length > 40 ? text[..40] + "…" : text)}' is not a date in the form YYYY-MM-DD");
+        errors.Add(name, $"'{TextLimits.Shorten(text)}' is not a date in the form YYYY-MM-DD");
         return fallback;
     }
 

@@ -93,7 +93,7 @@ internal static class DivergenceRule
     internal readonly record struct Totals(double Sum, double SumOfSquares, long N)
     {
         public double Mean => N == 0 ? double.NaN : Sum / N;
-        public double Variance => N < 2 ? 0 : Math.Max(0, (SumOfSquares - N * Mean * Mean) / (N - 1));
+        public double Variance => Intervals.Variance(Sum, SumOfSquares, N);
     }
 
     internal static Totals Sum(IReadOnlyList<MetricDay> days, DayRange range)
