@@ -105,18 +105,9 @@ public static class IngestionApi
         if (document is null) return ApiJson.Invalid(errors);
         using var _ = document;
         var run = PromptfooResults.ToBenchRun(document.RootElement, runId, version, provider, errors);
-        ValidateQuery(runId, version, errors);
         return run is null || errors.Any ? ApiJson.Invalid(errors) : await StoreRunAsync(http, importer, audit, run, "promptfoo", ct);
     }
 
-    /// <summary>Query values get the same limits as the JSON fields they stand for.</summary>
-    private static void ValidateQuery(string? runId, string? version, ValidationErrors errors)
-    {
-        if (runId is { Length: > TextLimits.Id }) errors.Add("runId", $"is longer than {TextLimits.Id} characters");
-        if (version is { Length: > TextLimits.Category }) errors.Add("version", $"is longer than {TextLimits.Category} characters");
-        if (runId?.Any(char.IsControl) == true) errors.Add("runId", "contains control characters");
-        if (version?.Any(char.IsControl) == true) errors.Add("version", "contains control characters");
-    }
 
     private static async Task<IResult> StoreRunAsync(HttpContext http, BenchRunImporter importer, AuditLog audit, BenchRunRequest run,
         string source, CancellationToken ct)

@@ -16,6 +16,12 @@ public static class PromptfooResults
     {
         if (string.IsNullOrWhiteSpace(runId)) errors.Add("runId", "the query parameter runId is required");
         if (string.IsNullOrWhiteSpace(version)) errors.Add("version", "the query parameter version is required");
+        // Run id and version come from a query string or a form, not JSON: the same limits as the fields they stand
+        // for, checked here so the API and the Import page refuse the same values.
+        if (runId is { Length: > TextLimits.Id }) errors.Add("runId", $"is longer than {TextLimits.Id} characters");
+        if (version is { Length: > TextLimits.Category }) errors.Add("version", $"is longer than {TextLimits.Category} characters");
+        if (runId?.Any(char.IsControl) == true) errors.Add("runId", "contains control characters");
+        if (version?.Any(char.IsControl) == true) errors.Add("version", "contains control characters");
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("results", out var summary) || summary.ValueKind != JsonValueKind.Object
             || !summary.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array)
         {
