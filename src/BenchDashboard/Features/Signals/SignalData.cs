@@ -26,8 +26,14 @@ public sealed record VersionInfo(string Version, DateTime DeployedAt, bool Audit
 /// <summary>A production trace reduced to what input drift compares.</summary>
 public readonly record struct TraceShape(DateOnly Date, string Category, int InputLength);
 
-/// <summary>A bench case reduced to what input drift compares.</summary>
-public readonly record struct CaseShape(DateTime CreatedAt, string Category, int InputLength);
+/// <summary>
+/// A bench case reduced to what input drift compares, with its life in data time: it exists from the start of the
+/// first run that included it (or its acceptance from a sampling gap) until it was retired.
+/// </summary>
+public readonly record struct CaseShape(DateTime FirstSeenAt, DateTime? RetiredAt, string Category, int InputLength)
+{
+    public bool ExistsOn(DateOnly day) => DateOnly.FromDateTime(FirstSeenAt) <= day && (RetiredAt is null || DateOnly.FromDateTime(RetiredAt.Value) > day);
+}
 
 /// <summary>A closed sampling round: of the reviewed production failures, how many the bench would have caught.</summary>
 public sealed record ClosedRound(string Period, DateTime ClosedAt, int Reviewed, int Failures, int BenchWouldCatch);
@@ -47,6 +53,9 @@ public sealed record ProjectSignalData
     public required IReadOnlyList<TraceShape> Traces { get; init; }
     public required IReadOnlyList<CaseShape> Cases { get; init; }
     public required IReadOnlyList<ClosedRound> Rounds { get; init; }
+    /// <summary>The bench cases that existed on <paramref name="day"/> (data time, see <see cref="CaseShape"/>).</summary>
+    public IEnumerable<CaseShape> CasesOn(DateOnly day) => Cases.Where(c => c.ExistsOn(day));
+
     /// <summary>When rubric reviews were signed off.</summary>
     public IReadOnlyList<DateTime> RubricReviews { get; init; } = [];
 }

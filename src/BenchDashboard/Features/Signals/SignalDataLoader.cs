@@ -43,7 +43,7 @@ public sealed class SignalDataLoader(IDbContextFactory<AppDbContext> dbFactory)
         var cases = (await db.BenchCases.AsNoTracking()
                 .Where(c => c.ProjectId == projectId && c.Status == BenchCaseStatus.Active && c.CreatedAt < end)
                 .Select(c => new { c.CreatedAt, c.Category, Length = c.Input == null ? 0 : c.Input.Length }).ToListAsync(ct))
-            .Select(c => new CaseShape(c.CreatedAt, c.Category ?? "", c.Length)).ToList();
+            .Select(c => new CaseShape(c.CreatedAt, null, c.Category ?? "", c.Length)).ToList();
 
         var rounds = await RoundsAsync(db, projectId, end, ct);
         var reviews = await db.RubricReviews.AsNoTracking()

@@ -77,7 +77,7 @@ internal sealed class ScenarioProject(int seed)
         }
 
         var caseCategories = HealthyMix.SelectMany(p => Enumerable.Repeat(p.Key, (int)Math.Round(p.Value * BenchCases))).ToList();
-        var cases = caseCategories.Select(c => new CaseShape(Date(0).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), c, InputLength(rng))).ToList();
+        var cases = caseCategories.Select(c => new CaseShape(Date(0).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), null, c, InputLength(rng))).ToList();
         var caseIds = Enumerable.Range(1, BenchCases).Select(i => $"case-{i:000}").ToList();
 
         var runs = new List<RunOutcome>();

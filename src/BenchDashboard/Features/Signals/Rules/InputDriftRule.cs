@@ -61,7 +61,7 @@ internal static class InputDriftRule
     {
         var window = DayRange.Ending(day, settings.DriftWindowDays);
         var counts = Count(traffic.In(window).Select(t => t.Category));
-        var bench = Count(data.Cases.Where(c => DateOnly.FromDateTime(c.CreatedAt) <= day).Select(c => c.Category));
+        var bench = Count(data.CasesOn(day).Select(c => c.Category));
         var traces = counts.Values.Sum();
         var cases = bench.Values.Sum();
         if (traces < MinTraces || cases < MinCases) return null;
@@ -90,7 +90,7 @@ internal static class InputDriftRule
     {
         var window = DayRange.Ending(day, settings.DriftWindowDays);
         var production = traffic.In(window).Select(t => (double)t.InputLength).ToList();
-        var bench = data.Cases.Where(c => DateOnly.FromDateTime(c.CreatedAt) <= day && c.InputLength > 0).Select(c => (double)c.InputLength).ToList();
+        var bench = data.CasesOn(day).Where(c => c.InputLength > 0).Select(c => (double)c.InputLength).ToList();
         if (production.Count < MinTraces || bench.Count < MinCases) return null;
         var ks = KolmogorovSmirnov.TwoSample(production, bench);
         var severity = ks.D >= settings.LengthKsAlert ? SignalSeverity.Alert
