@@ -50,8 +50,8 @@ internal sealed class BenchHistoryLoader(SqliteConnection connection, SqliteTran
     private long[] InsertCases()
     {
         using var insert = Prepare("""
-            INSERT INTO BenchCases (ProjectId, ExternalId, Input, Category, Status, Source, CreatedAt)
-            VALUES ($p, $id, $in, $cat, 'Active', 'Imported', $at) RETURNING Id
+            INSERT INTO BenchCases (ProjectId, ExternalId, Input, Category, Status, Source, CreatedAt, FirstSeenAt)
+            VALUES ($p, $id, $in, $cat, 'Active', 'Imported', $at, $at) RETURNING Id
             """, "$p", "$id", "$in", "$cat", "$at");
         var createdAt = FeedbackEvent.ToStorage(FirstInstant.AddDays(-1));
         var ids = new long[Cases];

@@ -158,8 +158,8 @@ internal static class WorkbenchSeeder
             var input = text.About(CaseChars - 30, CaseChars + 20);
             caseChars += input.Length;
             Scalar("""
-                INSERT INTO BenchCases (ProjectId, ExternalId, Input, ExpectedBehaviour, Category, Status, Source, CreatedAt)
-                VALUES ($p, $id, $in, $exp, $cat, 'Active', 'Imported', '2026-09-01 00:00:00.0000000') RETURNING Id
+                INSERT INTO BenchCases (ProjectId, ExternalId, Input, ExpectedBehaviour, Category, Status, Source, CreatedAt, FirstSeenAt)
+                VALUES ($p, $id, $in, $exp, $cat, 'Active', 'Imported', '2026-09-01 00:00:00.0000000', '2026-09-01 00:00:00.0000000') RETURNING Id
                 """, ("$p", projectId), ("$id", $"case-{c + 1:D3}"), ("$in", input), ("$exp", text.About(40, 80)), ("$cat", Categories[c % Categories.Length]));
         }
 

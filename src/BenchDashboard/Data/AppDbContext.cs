@@ -22,6 +22,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<DailyRollup> DailyRollups => Set<DailyRollup>();
     public DbSet<SignalState> SignalStates => Set<SignalState>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<SignalTriage> SignalTriages => Set<SignalTriage>();
+    public DbSet<SignalRebaseline> SignalRebaselines => Set<SignalRebaseline>();
     public DbSet<SamplingRound> SamplingRounds => Set<SamplingRound>();
     public DbSet<SampledTrace> SampledTraces => Set<SampledTrace>();
     public DbSet<TraceReview> TraceReviews => Set<TraceReview>();
@@ -60,6 +62,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         configurationBuilder.Properties<UpgradeCaseDecision>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ApiScopes>().HaveConversion<string>().HaveMaxLength(64);
         configurationBuilder.Properties<WebhookStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<SignalTriageStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

@@ -17,7 +17,15 @@ public class BenchCase
     public BenchCaseSource Source { get; set; }
     /// <summary>JSON snapshot of the production trace a gap case came from; kept because traces may be deleted.</summary>
     public string? ProvenanceTraceJson { get; set; }
+    /// <summary>When the row was written (wall clock); as-of questions use <see cref="FirstSeenAt"/> instead.</summary>
     public DateTime CreatedAt { get; set; }
+    /// <summary>
+    /// Data time: the start of the first run that included the case, or its acceptance from a sampling gap. A team
+    /// that imports a year of bench history today has its cases as of the runs, not as of today.
+    /// </summary>
+    public DateTime FirstSeenAt { get; set; }
+    /// <summary>When the case was retired (set with <see cref="Status"/> Retired); runs before then still count it.</summary>
+    public DateTime? RetiredAt { get; set; }
 }
 
 /// <summary>One execution of the bench against one pipeline version and rubric version.</summary>

@@ -50,6 +50,8 @@ public static class FeatureRegistration
         services.AddSingleton<SignalsService>();
         services.AddSingleton<SignalSettingsService>();
         services.AddSingleton<SignalAlerting>();
+        services.AddSingleton<SignalBoard>();
+        services.AddSingleton<SignalTriageService>();
         services.AddHostedService<SignalAlertingWorker>();
         services.AddSingleton<SamplingService>();
         services.AddSingleton<RoundService>();

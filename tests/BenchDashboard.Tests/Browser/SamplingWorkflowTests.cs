@@ -37,7 +37,7 @@ public class SamplingWorkflowTests(BrowserFixture browser)
         var projectId = Scalar("INSERT INTO Projects (Slug, Name, IsDemo, CreatedAt) VALUES ($s, $n, 0, $t) RETURNING Id", ("$s", slug), ("$n", name), ("$t", now));
         foreach (var (id, input) in new[] { ("case-refund", "Refund a lost parcel"), ("case-tone", "Answer an angry customer politely") })
         {
-            Scalar("INSERT INTO BenchCases (ProjectId, ExternalId, Input, Category, Status, Source, CreatedAt) VALUES ($p, $id, $in, 'billing', 'Active', 'Imported', $t) RETURNING Id",
+            Scalar("INSERT INTO BenchCases (ProjectId, ExternalId, Input, Category, Status, Source, CreatedAt, FirstSeenAt) VALUES ($p, $id, $in, 'billing', 'Active', 'Imported', $t, $t) RETURNING Id",
                 ("$p", projectId), ("$id", id), ("$in", input), ("$t", now));
         }
         var reviewerId = Scalar("SELECT rowid FROM AspNetUsers WHERE Email = $e", ("$e", Reviewer));

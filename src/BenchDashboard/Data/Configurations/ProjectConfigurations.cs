@@ -39,6 +39,31 @@ internal sealed class SignalStateConfiguration : IEntityTypeConfiguration<Signal
     }
 }
 
+internal sealed class SignalTriageConfiguration : IEntityTypeConfiguration<SignalTriage>
+{
+    public void Configure(EntityTypeBuilder<SignalTriage> e)
+    {
+        e.HasOne<Project>().WithMany().HasForeignKey(t => t.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(t => new { t.ProjectId, t.Kind, t.Subject, t.Since }).IsUnique();
+        e.Property(t => t.Kind).HasMaxLength(32);
+        e.Property(t => t.Subject).HasMaxLength(32);
+        e.Property(t => t.Note).HasMaxLength(Features.Signals.SignalTriageLimits.Note);
+        e.Property(t => t.ActedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class SignalRebaselineConfiguration : IEntityTypeConfiguration<SignalRebaseline>
+{
+    public void Configure(EntityTypeBuilder<SignalRebaseline> e)
+    {
+        e.HasOne<Project>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(r => new { r.ProjectId, r.Metric, r.Day }).IsUnique();
+        e.Property(r => r.Metric).HasMaxLength(32);
+        e.Property(r => r.Reason).HasMaxLength(Features.Signals.SignalTriageLimits.Note);
+        e.Property(r => r.ActedBy).HasMaxLength(256);
+    }
+}
+
 internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
 {
     public void Configure(EntityTypeBuilder<WebhookDelivery> e)

@@ -135,4 +135,7 @@ public static class AuditActions
     public const string DraftCaseAccepted = "sampling.draft_accepted";
     public const string DraftCaseRejected = "sampling.draft_rejected";
     public const string FailureCategoriesChanged = "sampling.failure_categories_changed";
+    public const string SignalAcknowledged = "signal.acknowledged";
+    public const string SignalSnoozed = "signal.snoozed";
+    public const string SignalRebaselined = "signal.rebaselined";
 }

@@ -58,6 +58,9 @@ public sealed class DemoDataSeeder(
         await db.SaveChangesAsync(ct);
         var runs = CreateBenchRuns(project.Id, day0, versions, rubrics, cases, rng);
         db.BenchRuns.AddRange(runs);
+        // Data time: every case ran from the first run on, whenever its row was written.
+        var firstRun = runs.Min(r => r.StartedAt);
+        foreach (var benchCase in cases) benchCase.FirstSeenAt = firstRun;
         await db.SaveChangesAsync(ct);
 
         var (traceCount, eventCount) = await InsertTracesAndFeedbackAsync(db, project.Id, day0, versions, rng, ct);

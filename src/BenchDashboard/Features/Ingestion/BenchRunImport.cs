@@ -150,7 +150,7 @@ public sealed class BenchRunImporter(IDbContextFactory<AppDbContext> dbFactory, 
                 benchCase = new BenchCase
                 {
                     ProjectId = projectId, ExternalId = result.CaseId, Input = result.Input, Category = result.Category,
-                    Status = BenchCaseStatus.Active, Source = BenchCaseSource.Imported, CreatedAt = now,
+                    Status = BenchCaseStatus.Active, Source = BenchCaseSource.Imported, CreatedAt = now, FirstSeenAt = run.StartedAt,
                 };
                 db.BenchCases.Add(benchCase);
                 cases[result.CaseId] = benchCase;
@@ -161,6 +161,8 @@ public sealed class BenchRunImporter(IDbContextFactory<AppDbContext> dbFactory, 
                 // A runner that starts sending inputs or categories fills the gaps; it never overwrites what a lead curated.
                 benchCase.Input ??= result.Input;
                 benchCase.Category ??= result.Category;
+                // History imported out of order: the case existed from the earliest run that included it.
+                if (run.StartedAt < benchCase.FirstSeenAt) benchCase.FirstSeenAt = run.StartedAt;
             }
             entity.Results.Add(new BenchResult { BenchCase = benchCase, Passed = result.Passed, Score = result.Score });
         }

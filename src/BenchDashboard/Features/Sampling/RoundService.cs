@@ -144,6 +144,8 @@ public sealed class RoundService(IDbContextFactory<AppDbContext> dbFactory, Audi
             ProvenanceTraceJson = JsonSerializer.Serialize(draft.Provenance, new JsonSerializerOptions(JsonSerializerDefaults.Web)),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
+        // Accepted now, so it exists from now in data time too: runs and signals before today never saw it.
+        benchCase.FirstSeenAt = benchCase.CreatedAt;
         db.BenchCases.Add(benchCase);
         await db.SaveChangesAsync(ct);
         review.DraftStatus = DraftCaseStatus.Accepted;

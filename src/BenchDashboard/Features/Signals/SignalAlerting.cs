@@ -7,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BenchDashboard.Features.Signals;
 
-/// <summary>An alert worth telling someone about: a signal that started, or one that got more severe.</summary>
-public sealed record AlertEvent(string Name, Signal Signal, string? PreviousSeverity);
+/// <summary>
+/// An alert worth telling someone about: a signal that started, got more severe, or ended (with why, where the rule
+/// knows: a divergence episode closes because users recovered, the bench caught up, or a lead re-baselined it).
+/// </summary>
+public sealed record AlertEvent(string Name, Signal Signal, string? PreviousSeverity, string? EndReason = null);
 
 /// <summary>
 /// Turns signal changes into alerts: compares the signals of now with the last known state of each, writes every start
@@ -16,11 +19,12 @@ public sealed record AlertEvent(string Name, Signal Signal, string? PreviousSeve
 /// <see cref="DeliverDueAsync"/> and retried with backoff; after the last attempt they are marked failed, and the
 /// Settings page shows them.
 /// </summary>
-public sealed class SignalAlerting(IDbContextFactory<AppDbContext> dbFactory, SignalsService signals, AuditLog audit,
+public sealed class SignalAlerting(IDbContextFactory<AppDbContext> dbFactory, SignalsService signals, SignalSettingsService settingsStore, AuditLog audit,
     IHttpClientFactory httpClients, TimeProvider clock, ILogger<SignalAlerting> logger)
 {
     public const string Started = "signal.started";
     public const string Escalated = "signal.escalated";
+    public const string Ended = "signal.ended";
     public const string HttpClientName = "webhooks";
 
     /// <summary>Wait before attempt 2, 3, …; after the last one the delivery is given up.</summary>
@@ -29,16 +33,41 @@ public sealed class SignalAlerting(IDbContextFactory<AppDbContext> dbFactory, Si
 
     public static int MaxAttempts => Backoff.Count + 1;
 
-    public async Task<IReadOnlyList<AlertEvent>> EvaluateAsync(int projectId, DateOnly asOf, CancellationToken ct = default) =>
-        await ApplyAsync(projectId, await signals.GetAsync(projectId, asOf, ct), ct);
+    public async Task<IReadOnlyList<AlertEvent>> EvaluateAsync(int projectId, DateOnly asOf, CancellationToken ct = default)
+    {
+        var (current, data) = await signals.GetWithDataAsync(projectId, asOf, ct);
+        var settings = await settingsStore.GetAsync(projectId, ct);
+        // Why each divergence that is not open any more ended: the last closed episode of its metric.
+        var endReasons = Trends.TrendMetrics.UserExperience
+            .Select(m => SignalEngine.DivergenceEpisodes(data, m, asOf, settings).LastOrDefault(e => !e.IsOpen))
+            .OfType<Rules.DivergenceEpisode>()
+            .ToDictionary(e => (SignalKinds.Divergence, e.Metric), e => EndReason(e.End!.Value));
+        return await ApplyAsync(projectId, current, ct, endReasons);
+    }
 
-    /// <summary>Records <paramref name="current"/> as the project's signals now and raises the alerts the change implies.</summary>
-    public async Task<IReadOnlyList<AlertEvent>> ApplyAsync(int projectId, IReadOnlyList<Signal> current, CancellationToken ct = default)
+    /// <summary>The webhook's words for why an episode closed.</summary>
+    public static string EndReason(Rules.EpisodeEnd end) => end switch
+    {
+        Rules.EpisodeEnd.Recovered => "recovered",
+        Rules.EpisodeEnd.BenchCaughtUp => "bench_caught_up",
+        _ => "rebaselined",
+    };
+
+    /// <summary>
+    /// Records <paramref name="current"/> as the project's signals now and raises the alerts the change implies. A signal
+    /// a lead snoozed raises nothing until the snooze ends; <paramref name="endReasons"/> says why ended signals ended.
+    /// </summary>
+    public async Task<IReadOnlyList<AlertEvent>> ApplyAsync(int projectId, IReadOnlyList<Signal> current, CancellationToken ct = default,
+        IReadOnlyDictionary<(string Kind, string Subject), string>? endReasons = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var project = await db.Projects.AsNoTracking().FirstAsync(p => p.Id == projectId, ct);
         var states = await db.SignalStates.Where(s => s.ProjectId == projectId).ToListAsync(ct);
+        var snoozed = (await db.SignalTriages.AsNoTracking()
+                .Where(t => t.ProjectId == projectId && t.Status == SignalTriageStatus.Snoozed && t.SnoozedUntil >= today).ToListAsync(ct))
+            .Select(t => (t.Kind, t.Subject, t.Since)).ToHashSet();
         var events = new List<AlertEvent>();
         var seen = new HashSet<(string, string)>();
         foreach (var signal in current)
@@ -46,19 +75,20 @@ public sealed class SignalAlerting(IDbContextFactory<AppDbContext> dbFactory, Si
             var key = signal.Identity;
             if (!seen.Add(key)) continue;
             var severity = signal.ToDto().Severity;
+            var quiet = snoozed.Contains(SignalBoard.Key(signal));
             var state = states.FirstOrDefault(s => s.Kind == key.Item1 && s.Metric == key.Item2);
             if (state is null)
             {
                 state = new SignalState { ProjectId = projectId, Kind = key.Item1, Metric = key.Item2, Severity = severity, FirstSeenAt = now };
                 db.SignalStates.Add(state);
                 states.Add(state);
-                events.Add(new AlertEvent(Started, signal, null));
+                if (!quiet) events.Add(new AlertEvent(Started, signal, null));
             }
             else if (!state.Active)
             {
-                events.Add(new AlertEvent(Started, signal, null));
+                if (!quiet) events.Add(new AlertEvent(Started, signal, null));
             }
-            else if (Rank(severity) > Rank(state.Severity))
+            else if (Rank(severity) > Rank(state.Severity) && !quiet)
             {
                 events.Add(new AlertEvent(Escalated, signal, state.Severity));
             }
@@ -67,7 +97,26 @@ public sealed class SignalAlerting(IDbContextFactory<AppDbContext> dbFactory, Si
             state.Active = true;
             state.LastSeenAt = now;
         }
-        foreach (var gone in states.Where(s => s.Active && !seen.Contains((s.Kind, s.Metric)))) gone.Active = false;
+        foreach (var gone in states.Where(s => s.Active && !seen.Contains((s.Kind, s.Metric))))
+        {
+            gone.Active = false;
+            var reason = endReasons?.GetValueOrDefault((gone.Kind, gone.Metric));
+            var subject = gone.Metric == "" ? null : gone.Metric;
+            var what = gone.Kind.Replace('_', ' ') + (subject is null ? "" : $" of {Trends.TrendMetrics.Label(subject)}");
+            var why = reason switch
+            {
+                "recovered" => ": users are back at their healthy level.",
+                "bench_caught_up" => ": the bench now fails as users do, so it sees what they see.",
+                "rebaselined" => ": a lead declared the current level the new normal.",
+                _ => ".",
+            };
+            var ended = new Signal(gone.Kind, gone.Kind == SignalKinds.Cadence ? null : subject, gone.Severity == "alert" ? SignalSeverity.Alert : SignalSeverity.Warning,
+                gone.Since, $"The {what} signal that started on {Say.Date(gone.Since)} ended{why}", new SignalEnd(reason))
+            {
+                Check = gone.Kind == SignalKinds.Cadence ? subject : null,
+            };
+            events.Add(new AlertEvent(Ended, ended, gone.Severity, reason));
+        }
 
         foreach (var alert in events.Where(_ => project.WebhookUrl is not null))
         {
@@ -80,6 +129,7 @@ public sealed class SignalAlerting(IDbContextFactory<AppDbContext> dbFactory, Si
                     project = new { slug = project.Slug, name = project.Name },
                     signal = alert.Signal.ToDto(),
                     previousSeverity = alert.PreviousSeverity,
+                    reason = alert.EndReason,
                     at = now,
                 }, JsonSerializerOptions.Web),
             });
@@ -90,7 +140,7 @@ public sealed class SignalAlerting(IDbContextFactory<AppDbContext> dbFactory, Si
             await audit.AppendAsync("system", alert.Name, $"project:{project.Slug}", new
             {
                 kind = alert.Signal.Kind, metric = alert.Signal.Metric, severity = alert.Signal.ToDto().Severity,
-                previousSeverity = alert.PreviousSeverity, since = alert.Signal.Since, summary = alert.Signal.Summary,
+                previousSeverity = alert.PreviousSeverity, since = alert.Signal.Since, summary = alert.Signal.Summary, reason = alert.EndReason,
             }, ct);
         }
         return events;

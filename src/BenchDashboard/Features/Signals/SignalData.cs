@@ -56,6 +56,9 @@ public sealed record ProjectSignalData
     /// <summary>The bench cases that existed on <paramref name="day"/> (data time, see <see cref="CaseShape"/>).</summary>
     public IEnumerable<CaseShape> CasesOn(DateOnly day) => Cases.Where(c => c.ExistsOn(day));
 
+    /// <summary>Levels a lead declared the new normal, per metric and data day (they close the episode open then).</summary>
+    public IReadOnlyList<Rebaseline> Rebaselines { get; init; } = [];
+
     /// <summary>When rubric reviews were signed off.</summary>
     public IReadOnlyList<DateTime> RubricReviews { get; init; } = [];
 }

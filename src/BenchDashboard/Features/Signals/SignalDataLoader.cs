@@ -40,10 +40,14 @@ public sealed class SignalDataLoader(IDbContextFactory<AppDbContext> dbFactory)
                 FROM ProductionTraces WHERE ProjectId = {projectId} AND Timestamp >= {trafficFrom} AND Timestamp < {end}
                 """).ToListAsync(ct))
             .Select(t => new TraceShape(DateOnly.ParseExact(t.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture), t.Category, t.InputLength)).ToList();
+        // Data time: a case exists from its first run (or acceptance), whenever its row was written.
         var cases = (await db.BenchCases.AsNoTracking()
-                .Where(c => c.ProjectId == projectId && c.Status == BenchCaseStatus.Active && c.CreatedAt < end)
-                .Select(c => new { c.CreatedAt, c.Category, Length = c.Input == null ? 0 : c.Input.Length }).ToListAsync(ct))
-            .Select(c => new CaseShape(c.CreatedAt, null, c.Category ?? "", c.Length)).ToList();
+                .Where(c => c.ProjectId == projectId && c.FirstSeenAt < end)
+                .Select(c => new { c.FirstSeenAt, c.RetiredAt, c.Category, Length = c.Input == null ? 0 : c.Input.Length }).ToListAsync(ct))
+            .Select(c => new CaseShape(c.FirstSeenAt, c.RetiredAt, c.Category ?? "", c.Length)).ToList();
+        var rebaselines = (await db.SignalRebaselines.AsNoTracking().Where(r => r.ProjectId == projectId && r.Day <= asOf)
+                .Select(r => new { r.Metric, r.Day }).ToListAsync(ct))
+            .Select(r => new Rebaseline(r.Metric, r.Day)).ToList();
 
         var rounds = await RoundsAsync(db, projectId, end, ct);
         var reviews = await db.RubricReviews.AsNoTracking()
@@ -65,6 +69,7 @@ public sealed class SignalDataLoader(IDbContextFactory<AppDbContext> dbFactory)
             Cases = cases,
             Rounds = rounds,
             RubricReviews = reviews,
+            Rebaselines = rebaselines,
         };
     }
 
@@ -104,9 +109,11 @@ public sealed class SignalDataLoader(IDbContextFactory<AppDbContext> dbFactory)
             .Select(r => new { r.Id, r.RunId, Version = r.PipelineVersion!.Version, r.StartedAt }).ToListAsync(ct);
         var ids = runs.Select(r => r.Id).ToList();
         var results = await db.BenchResults.AsNoTracking()
-            .Where(x => ids.Contains(x.BenchRunId) && x.BenchCase!.Status == BenchCaseStatus.Active)
-            .Select(x => new { x.BenchRunId, x.BenchCase!.ExternalId, x.Passed }).ToListAsync(ct);
-        var byRun = results.GroupBy(x => x.BenchRunId)
+            .Where(x => ids.Contains(x.BenchRunId))
+            .Select(x => new { x.BenchRunId, x.BenchCase!.ExternalId, x.Passed, x.BenchCase.RetiredAt }).ToListAsync(ct);
+        var startedAt = runs.ToDictionary(r => r.Id, r => r.StartedAt);
+        // A case retired later still counted in the runs before its retirement: history stays as it was.
+        var byRun = results.Where(x => x.RetiredAt is null || x.RetiredAt > startedAt[x.BenchRunId]).GroupBy(x => x.BenchRunId)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, bool>)g.ToDictionary(x => x.ExternalId, x => x.Passed, StringComparer.Ordinal));
         return runs.OrderBy(r => r.StartedAt)
             .Select(r => new RunOutcome(r.RunId, r.Version, r.StartedAt, byRun.GetValueOrDefault(r.Id) ?? new Dictionary<string, bool>()))

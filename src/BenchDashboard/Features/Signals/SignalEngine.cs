@@ -21,4 +21,8 @@ public static class SignalEngine
             .OrderByDescending(s => s.Severity).ThenBy(s => s.Since).ThenBy(s => s.Kind, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>Every divergence episode of one metric up to <paramref name="asOf"/>, open or closed, oldest first.</summary>
+    public static IReadOnlyList<DivergenceEpisode> DivergenceEpisodes(ProjectSignalData data, string metric, DateOnly asOf, SignalSettings? settings = null) =>
+        Rules.DivergenceEpisodes.Replay(data, metric, asOf, settings ?? SignalSettings.Defaults);
 }

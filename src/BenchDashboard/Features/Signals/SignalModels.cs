@@ -53,5 +53,7 @@ internal static class Say
 
     public static string Date(DateOnly day) => day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
+    public static string Range(DayRange range) => $"{range.From.ToString("d MMM", CultureInfo.InvariantCulture)} – {Date(range.To)}";
+
     public static string P(double p) => p < 0.001 ? "p < 0.001" : "p = " + p.ToString("0.000", CultureInfo.InvariantCulture);
 }

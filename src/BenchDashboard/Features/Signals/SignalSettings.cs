@@ -17,8 +17,8 @@ public sealed record SignalSettings : IValidatableObject
     public double DivergenceMinRateChange { get; init; } = 0.03;
     [Range(0.01, 2.0)]
     public double DivergenceMinCsatChange { get; init; } = 0.15;
-    [Range(0.001, 0.5)]
-    public double DivergenceBenchDrop { get; init; } = 0.01;
+    [Range(0.1, 1.0)]
+    public double DivergenceBenchShare { get; init; } = 0.5;
     [Range(0.0001, 0.2)]
     public double DivergenceAlpha { get; init; } = 0.05;
 
@@ -77,10 +77,10 @@ public sealed record SignalSettings : IValidatableObject
     /// <summary>What each setting means, for the settings screen (name → sentence).</summary>
     public static IReadOnlyDictionary<string, string> Describe { get; } = new Dictionary<string, string>
     {
-        [nameof(DivergenceWindowDays)] = "Days in the rolling window; it is compared with the same number of days just before it.",
+        [nameof(DivergenceWindowDays)] = "Days in the rolling window; it is compared with the same number of days just before it, and once users are worse, with the days before the onset.",
         [nameof(DivergenceMinRateChange)] = "Smallest worsening of a rate (as a share, 0.03 = 3 points) that counts, on top of being significant.",
         [nameof(DivergenceMinCsatChange)] = "Smallest drop of mean CSAT (on the 1–5 scale) that counts, on top of being significant.",
-        [nameof(DivergenceBenchDrop)] = "If the bench pass rate fell by at least this much (0.01 = 1 point) too, the bench saw it: no divergence.",
+        [nameof(DivergenceBenchShare)] = "The bench saw it when its pass rate fell by at least this share of the users' worsening (0.5 = half the points), beyond its run-to-run noise: no divergence then.",
         [nameof(DivergenceAlpha)] = "Significance level of the two-proportion test (rates) and Welch's t-test (CSAT).",
         [nameof(StagnationDays)] = "Days looked back for stagnation.",
         [nameof(StagnationMaxRange)] = "A bench whose pass rate moved less than this (0.03 = 3 points) over the period has stopped discriminating…",

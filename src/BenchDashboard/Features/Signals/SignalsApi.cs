@@ -1,11 +1,23 @@
+using System.Text.Json.Serialization;
 using BenchDashboard.Features.Ingestion;
 using BenchDashboard.Features.Projects;
 using BenchDashboard.Features.Trends;
 
 namespace BenchDashboard.Features.Signals;
 
-/// <summary>One drift signal (API.md, "GET …/signals"); <see cref="Metric"/> only when one applies.</summary>
-public sealed record SignalDto(string Kind, string? Metric, string Severity, string Since, string Summary, object Evidence);
+/// <summary>
+/// One drift signal (API.md, "GET …/signals"); <see cref="Metric"/> only when one applies. The contract's fields come
+/// first; the lifecycle fields are optional additions API.md allows (absent when empty).
+/// </summary>
+public sealed record SignalDto(string Kind, string? Metric, string Severity, string Since, string Summary, object Evidence)
+{
+    /// <summary>open (nobody acknowledged it yet), acknowledged, or snoozed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Status { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? AcknowledgedBy { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DateTime? AcknowledgedAt { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Note { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? SnoozedUntil { get; init; }
+}
 
 public sealed record SignalsResponse(string AsOf, IReadOnlyList<SignalDto> Signals);
 
@@ -14,17 +26,20 @@ public static class SignalsApi
 {
     public static RouteGroupBuilder MapSignalsApi(this RouteGroupBuilder project)
     {
-        project.MapGet("/signals", async (HttpContext http, SignalsService signals, TimeProvider clock, string? asOf, CancellationToken ct) =>
+        project.MapGet("/signals", async (HttpContext http, SignalBoard signals, TimeProvider clock, string? asOf, CancellationToken ct) =>
             {
                 var errors = new ValidationErrors();
                 var date = TrendsApi.ParseDate(asOf, "asOf", DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), errors);
                 if (errors.Any) return ApiJson.Invalid(errors);
-                var found = await signals.GetAsync(http.Project().Id, date, ct);
+                var board = await signals.GetAsync(http.Project().Id, date, ct);
+                // The contract's order (most severe first, then longest-standing), whatever the team said about each.
+                var ordered = board.Signals.OrderByDescending(s => s.Signal.Severity).ThenBy(s => s.Signal.Since).ThenBy(s => s.Signal.Kind, StringComparer.Ordinal);
                 return Results.Ok(new SignalsResponse(date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                    found.Select(s => s.ToDto()).ToList()));
+                    ordered.Select(s => s.ToDto()).ToList()));
             })
             .Produces<SignalsResponse>().ProducesValidationProblem()
-            .WithSummary("Drift signals (divergence, stagnation, failure_churn, input_drift, coverage, cadence) computed from data up to asOf (default today), most severe first.");
+            .WithSummary("Drift signals (divergence, stagnation, failure_churn, input_drift, coverage, cadence) computed from data up to asOf (default today), most severe first. " +
+                         "Optional fields: status (open|acknowledged|snoozed), acknowledgedBy, acknowledgedAt, note, snoozedUntil. A divergence's since is its episode's onset.");
         return project;
     }
 }

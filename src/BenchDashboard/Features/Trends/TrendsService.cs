@@ -39,8 +39,10 @@ public sealed class TrendsService(IDbContextFactory<AppDbContext> dbFactory)
             .Select(r => new
             {
                 r.StartedAt,
-                Total = r.Results.Count(x => x.BenchCase!.Status == BenchCaseStatus.Active && (category == null || x.BenchCase.Category == category)),
-                Passed = r.Results.Count(x => x.Passed && x.BenchCase!.Status == BenchCaseStatus.Active
+                // A case counts in the runs before its retirement (data time), not in those after.
+                Total = r.Results.Count(x => (x.BenchCase!.RetiredAt == null || x.BenchCase.RetiredAt > r.StartedAt)
+                    && (category == null || x.BenchCase.Category == category)),
+                Passed = r.Results.Count(x => x.Passed && (x.BenchCase!.RetiredAt == null || x.BenchCase.RetiredAt > r.StartedAt)
                     && (category == null || x.BenchCase.Category == category)),
             })
             .ToListAsync(ct);

@@ -25,6 +25,10 @@ internal sealed class ScenarioProject(int seed)
     public (int Day, double Quality)[] Versions { get; set; } =
         [(0, 0.88), (40, 0.92), (80, 0.86), (120, 0.93), (240, 0.90)];
     public int RunEveryDays { get; set; } = 7;
+    /// <summary>Run-to-run noise of the bench, as the standard deviation of its failure count (cases).</summary>
+    public double BenchNoiseCases { get; set; } = 1;
+    /// <summary>Failures on top of the version's on the run of a given day (a one-off dip, a bench that falls with users).</summary>
+    public Func<int, int> ExtraFailures { get; set; } = _ => 0;
     /// <summary>When set, every run fails exactly these cases (the bench whose failures never change).</summary>
     public bool SameFailuresEveryRun { get; set; }
     public bool AuditEveryVersion { get; set; } = true;
@@ -84,7 +88,7 @@ internal sealed class ScenarioProject(int seed)
         for (var day = 1; day < Days; day += RunEveryDays)
         {
             var (versionDay, quality) = Versions.Last(v => v.Day <= day);
-            var failures = (int)Math.Round((1 - quality) * BenchCases + Gaussian(rng));
+            var failures = Math.Clamp((int)Math.Round((1 - quality) * BenchCases + BenchNoiseCases * Gaussian(rng)) + ExtraFailures(day), 0, BenchCases);
             // Healthy benches fail a changing set: a few hard cases plus ones that depend on the version and the day.
             var failing = SameFailuresEveryRun
                 ? caseIds.Take((int)Math.Round((1 - quality) * BenchCases)).ToHashSet()

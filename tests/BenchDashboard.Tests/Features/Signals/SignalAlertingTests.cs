@@ -29,8 +29,9 @@ public sealed class SignalAlertingTests : IAsyncLifetime, IDisposable
         await db.SaveChangesAsync();
         projectId = project.Id;
         var audit = new AuditLog(database.Factory, clock);
-        var signals = new SignalsService(new SignalDataLoader(database.Factory), new SignalSettingsService(database.Factory, audit));
-        alerting = new SignalAlerting(database.Factory, signals, audit, new OneClientFactory(), clock, NullLogger<SignalAlerting>.Instance);
+        var settings = new SignalSettingsService(database.Factory, audit);
+        var signals = new SignalsService(new SignalDataLoader(database.Factory), settings);
+        alerting = new SignalAlerting(database.Factory, signals, settings, audit, new OneClientFactory(), clock, NullLogger<SignalAlerting>.Instance);
     }
 
     private static Signal Divergence(SignalSeverity severity) =>
@@ -68,7 +69,10 @@ public sealed class SignalAlertingTests : IAsyncLifetime, IDisposable
     {
         await alerting.ApplyAsync(projectId, [Divergence(SignalSeverity.Warning), Cadence("sampling")]);
         Assert.Equal([SignalAlerting.Started], (await alerting.ApplyAsync(projectId, [Divergence(SignalSeverity.Warning), Cadence("sampling"), Cadence("rubricReview")])).Select(e => e.Name));
-        Assert.Empty(await alerting.ApplyAsync(projectId, []));
+        var ended = await alerting.ApplyAsync(projectId, []);
+        Assert.Equal([SignalAlerting.Ended, SignalAlerting.Ended, SignalAlerting.Ended], ended.Select(e => e.Name));
+        Assert.Equal(["cadence:rubricReview", "cadence:sampling", "divergence:thumbsUpRate"],
+            ended.Select(e => $"{e.Signal.Kind}:{e.Signal.Identity.Subject}").Order(StringComparer.Ordinal));
         var again = await alerting.ApplyAsync(projectId, [Divergence(SignalSeverity.Warning)]);
         Assert.Equal([SignalAlerting.Started], again.Select(e => e.Name));
     }

@@ -1,0 +1,34 @@
+using System.Globalization;
+using BenchDashboard.Domain;
+
+namespace BenchDashboard.Features.Signals;
+
+/// <summary>A signal with what the team said about it (null when nothing yet).</summary>
+public sealed record TriagedSignal(Signal Signal, SignalTriage? Triage, SignalStatus Status)
+{
+    /// <summary>The API's signal object: the contract's fields, then the optional lifecycle ones.</summary>
+    public SignalDto ToDto()
+    {
+        var dto = Signal.ToDto();
+        return dto with
+        {
+            Status = Status switch { SignalStatus.Acknowledged => "acknowledged", SignalStatus.Snoozed => "snoozed", _ => "open" },
+            AcknowledgedBy = Triage?.ActedBy,
+            AcknowledgedAt = Triage?.ActedAt,
+            Note = Triage?.Note,
+            SnoozedUntil = Status == SignalStatus.Snoozed ? Triage?.SnoozedUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+        };
+    }
+
+    /// <summary>
+    /// The status on <paramref name="today"/> (wall clock: a snooze ends on a calendar day, whatever the data's days):
+    /// a snooze that ran out makes the signal new again, so it is seen.
+    /// </summary>
+    public static SignalStatus StatusOf(SignalTriage? triage, DateOnly today) => triage switch
+    {
+        null => SignalStatus.Open,
+        { Status: SignalTriageStatus.Snoozed, SnoozedUntil: { } until } when until >= today => SignalStatus.Snoozed,
+        { Status: SignalTriageStatus.Snoozed } => SignalStatus.Open,
+        _ => SignalStatus.Acknowledged,
+    };
+}
