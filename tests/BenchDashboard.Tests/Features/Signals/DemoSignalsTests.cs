@@ -61,6 +61,26 @@ public class DemoSignalsTests(DemoAppFactory factory, ITestOutputHelper output) 
     }
 
     [Fact]
+    public async Task At_the_anchor_thumbs_up_csat_and_rewrite_diverge_as_open_episodes_since_the_campaign_with_the_bench_flat()
+    {
+        // Months after users turned unhappy, the disagreement of levels is still on the dashboard (issue 10).
+        var signals = await AtAsync(DemoAppFactory.Anchor);
+        foreach (var metric in new[] { "thumbsUpRate", "csat", "rewriteRate" })
+        {
+            var divergence = Assert.Single(signals, s => s.Kind == SignalKinds.Divergence && s.Metric == metric);
+            Assert.InRange(divergence.Since, Campaign.AddDays(-3), Campaign.AddDays(14));
+            var evidence = Assert.IsType<BenchDashboard.Features.Signals.Rules.DivergenceEvidence>(divergence.Evidence);
+            // The bench stayed where it was (a few flaky cases wobble): it never saw what users saw.
+            Assert.NotNull(evidence.BenchNow);
+            Assert.InRange(evidence.BenchBefore - evidence.BenchNow!.Value, -0.02, 0.02);
+            Assert.InRange(evidence.BenchNow.Value, 0.90, 0.98);
+        }
+        var thumbs = signals.Single(s => s.Kind == SignalKinds.Divergence && s.Metric == "thumbsUpRate");
+        Assert.Equal(SignalSeverity.Alert, thumbs.Severity);
+        Assert.Contains("Thumbs-up rate fell from", thumbs.Summary);
+    }
+
+    [Fact]
     public async Task The_api_answers_the_contract_and_sees_only_data_up_to_as_of()
     {
         var api = app.CreateApiClient(AppFactory.BootstrapKey);
@@ -70,7 +90,9 @@ public class DemoSignalsTests(DemoAppFactory factory, ITestOutputHelper output) 
 
         var after = await Json(api, $"/api/v1/projects/{DemoStory.ProjectSlug}/signals?asOf={Campaign.AddDays(18):yyyy-MM-dd}");
         var divergence = after.GetProperty("signals").EnumerateArray().First(s => s.GetProperty("kind").GetString() == "divergence");
-        Assert.Equal(["kind", "metric", "severity", "since", "summary", "evidence"], divergence.EnumerateObject().Select(p => p.Name));
+        // The contract's fields, in order, then the optional lifecycle fields API.md allows.
+        Assert.Equal(["kind", "metric", "severity", "since", "summary", "evidence"], divergence.EnumerateObject().Select(p => p.Name).Take(6));
+        Assert.Equal("open", divergence.GetProperty("status").GetString());
         Assert.Contains(divergence.GetProperty("severity").GetString(), new[] { "warning", "alert" });
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", divergence.GetProperty("since").GetString());
         Assert.True(divergence.GetProperty("evidence").GetProperty("pValue").GetDouble() < 0.05);
