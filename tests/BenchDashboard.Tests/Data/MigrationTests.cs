@@ -1,6 +1,8 @@
 using BenchDashboard.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace BenchDashboard.Tests.Data;
 
@@ -47,6 +49,43 @@ public class MigrationTests
         var applied = (await db.Database.GetAppliedMigrationsAsync()).ToList();
         Assert.Equal(db.Database.GetMigrations(), applied);
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task An_existing_database_upgrades_with_bench_cases_first_seen_at_their_first_run()
+    {
+        using var database = new TempDatabase();
+        await using (var db = database.CreateContext())
+        {
+            // The database as the previous release left it.
+            await db.GetService<IMigrator>().MigrateAsync("20261122060000_SamplingWorkflow");
+        }
+        await using (var connection = new SqliteConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = """
+                INSERT INTO Projects (Id, Slug, Name, IsDemo, CreatedAt) VALUES (1, 'old', 'Old', 0, '2026-11-30 09:00:00');
+                INSERT INTO PipelineVersions (Id, ProjectId, Version, DeployedAt) VALUES (1, 1, 'v1', '2026-02-01 00:00:00');
+                INSERT INTO BenchCases (Id, ProjectId, ExternalId, Status, Source, CreatedAt) VALUES
+                    (1, 1, 'imported', 'Active', 'Imported', '2026-11-30 09:00:00'),
+                    (2, 1, 'gap', 'Active', 'ProductionGap', '2026-10-15 12:00:00'),
+                    (3, 1, 'never-run', 'Active', 'Imported', '2026-11-30 09:00:00');
+                INSERT INTO BenchRuns (Id, ProjectId, RunId, PipelineVersionId, StartedAt) VALUES
+                    (1, 1, 'feb', 1, '2026-02-03 10:00:00'), (2, 1, 'mar', 1, '2026-03-03 10:00:00');
+                INSERT INTO BenchResults (BenchRunId, BenchCaseId, Passed) VALUES (2, 1, 1), (1, 1, 0), (2, 2, 1);
+                """;
+            await cmd.ExecuteNonQueryAsync();
+        }
+        await database.MigrateAsync();
+
+        await using var upgraded = database.CreateContext();
+        var cases = await upgraded.BenchCases.OrderBy(c => c.Id).ToListAsync();
+        Assert.Equal(new DateTime(2026, 2, 3, 10, 0, 0, DateTimeKind.Utc), cases[0].FirstSeenAt); // its first run, not the import
+        Assert.Equal(new DateTime(2026, 10, 15, 12, 0, 0, DateTimeKind.Utc), cases[1].FirstSeenAt); // accepted from a gap
+        Assert.Equal(cases[2].CreatedAt, cases[2].FirstSeenAt); // never run: when it was written
+        Assert.All(cases, c => Assert.Null(c.RetiredAt));
+        Assert.Empty(await upgraded.SignalTriages.ToListAsync());
     }
 
     /// <summary>Tables with their columns (name, type, nullability, default, key) and indexes, normalised.</summary>

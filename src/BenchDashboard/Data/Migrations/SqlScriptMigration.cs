@@ -19,8 +19,14 @@ public abstract class SqlScriptMigration : Migration
         using var stream = typeof(SqlScriptMigration).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"Migration script {resource} is not embedded.");
         using var reader = new StreamReader(stream);
-        migrationBuilder.Sql(reader.ReadToEnd());
+        var script = reader.ReadToEnd();
+        // A script that rebuilds a table others reference must switch foreign keys off, which SQLite ignores inside a
+        // transaction: such a script opens its own (SQLite's documented 12-step table rebuild) and says so on its first line.
+        migrationBuilder.Sql(script, suppressTransaction: script.StartsWith(OwnTransactionMarker, StringComparison.Ordinal));
     }
+
+    /// <summary>The first line of a script that manages its own transaction.</summary>
+    public const string OwnTransactionMarker = "-- benchdashboard: own-transaction";
 
     protected override void Down(MigrationBuilder migrationBuilder) =>
         throw new NotSupportedException("BenchDashboard migrations are forward-only; restore a backup to go back.");
