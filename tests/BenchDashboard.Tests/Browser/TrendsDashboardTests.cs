@@ -125,7 +125,9 @@ public class TrendsDashboardTests(BrowserFixture browser)
         await Assertions.Expect(Chart(page)).ToBeVisibleAsync();
         await page.GotoAsync("/p/empty-project/trends");
         await Assertions.Expect(page.GetByTestId("trends-empty")).ToContainTextAsync("No bench runs or user feedback for this project yet.");
-        await Assertions.Expect(page.GetByTestId("no-signals")).ToBeVisibleAsync();
+        // Nothing to compare yet: the panel says so instead of claiming that the bench and users agree.
+        await Assertions.Expect(page.GetByTestId("not-enough-data")).ToContainTextAsync("Not enough data yet to compare the bench with what users report");
+        await Assertions.Expect(page.GetByTestId("no-signals")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Zebra <b>checkout</b> xxx");
         Assert.Equal(0, await page.Locator("h1 b").CountAsync());
         await BrowserFixture.ScreenshotAsync(page, "trends-empty");

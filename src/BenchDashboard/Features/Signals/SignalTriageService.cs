@@ -47,7 +47,14 @@ public sealed class SignalTriageService(IDbContextFactory<AppDbContext> dbFactor
             {
                 ProjectId = projectId, Metric = metric, Day = day, EpisodeOnset = onset, Reason = reason, ActedBy = actor, ActedAt = clock.GetUtcNow().UtcDateTime,
             });
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                return SignalTriageResult.Fail("This metric was already re-baselined on that day.");
+            }
         }
         await audit.AppendAsync(actor, AuditActions.SignalRebaselined, await SubjectAsync(projectId, ct), new
         {
@@ -77,7 +84,15 @@ public sealed class SignalTriageService(IDbContextFactory<AppDbContext> dbFactor
             row.SnoozedUntil = until;
             row.ActedBy = actor;
             row.ActedAt = clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Two leads acted on the same signal at the same moment; the unique index kept one word.
+                return SignalTriageResult.Fail("Someone else changed this signal at the same moment; reload to see what they said.");
+            }
         }
         await audit.AppendAsync(actor, status == SignalTriageStatus.Snoozed ? AuditActions.SignalSnoozed : AuditActions.SignalAcknowledged,
             await SubjectAsync(projectId, ct), new { kind, metric = subject == "" ? null : subject, since = Day(since), note, snoozedUntil = until is { } u ? Day(u) : null }, ct);
