@@ -139,9 +139,9 @@ variants = [
     ('reference 1 window, bench: half the users\' worsening beyond its noise', dict(refw=1)),
     ('reference 2 windows, bench: half beyond noise, one run may decide', dict(refw=2, min_runs=1)),
     ('reference 2 windows, bench: half beyond noise, two runs', dict(refw=2)),
-    ('reference 3 windows, two runs (chosen)', dict(refw=3)),
+    ('reference 3 windows, two runs', dict(refw=3)),
     ('same, closing at the minimum effect instead of half of it', dict(refw=3, close=1.0)),
-    ('same, first check after 2 windows of reference (it grows to 3)', dict(refw=3, start=2)),
+    ('same, first check after 2 windows of reference, growing to 3 (chosen)', dict(refw=3, start=2)),
     ('reference 2 windows, effect lower bound (z 1.0) >= 3 pp', dict(refw=2, lower_z=1.0)),
 ]
 print('variant | healthy seeds with an episode /400 | sudden: days to open (median, max) | sudden: one open episode with onset ±3 d /50 '
