@@ -67,6 +67,7 @@ public sealed class SamplingProject : IAsyncDisposable
             {
                 ProjectId = ProjectId, ExternalId = id, Input = input, Category = category, CreatedAt = DateTime.UtcNow,
                 Status = id == "case-retired" ? BenchCaseStatus.Retired : BenchCaseStatus.Active,
+                RetiredAt = id == "case-retired" ? DateTime.UtcNow : null,
             });
         }
         await db.SaveChangesAsync();

@@ -146,6 +146,8 @@ public class CategoryTrendsTests : IAsyncLifetime
         var cases = results.Select((r, i) => new BenchCase
         {
             ProjectId = projectId, ExternalId = $"case-{i}", Category = r.Category, Status = r.Status, CreatedAt = DateTime.UtcNow,
+            // Retired before the run: it does not count in it (data time).
+            RetiredAt = r.Status == BenchCaseStatus.Retired ? Day.AddDays(-30).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null,
         }).ToList();
         db.BenchCases.AddRange(cases);
         db.DailyMetrics.Add(new DailyMetric { ProjectId = projectId, Date = Day, Metric = TrendMetrics.Csat, Value = 4.2, N = 50 });

@@ -38,12 +38,13 @@ public class TrendsServiceTests : IAsyncLifetime
         db.DailyMetrics.Add(new DailyMetric { ProjectId = projectId, Date = Monday.AddDays(7), Metric = TrendMetrics.ThumbsUpRate, Value = 0.5, N = 100 });
         db.DailyMetrics.Add(new DailyMetric { ProjectId = projectId, Date = Monday.AddDays(8), Metric = TrendMetrics.ThumbsUpRate, Value = 0.7, N = 300 });
 
-        // A bench run with three active cases (two pass) and a retired one that passes: retired cases do not count.
+        // A bench run with three active cases (two pass) and one retired before it that passes: it does not count.
         var version = new PipelineVersion { ProjectId = projectId, Version = "v1", DeployedAt = At(Monday, 8), Model = "m1" };
         db.PipelineVersions.Add(version);
         var cases = Enumerable.Range(1, 4).Select(i => new BenchCase
         {
             ProjectId = projectId, ExternalId = $"case-{i}", Status = i == 4 ? BenchCaseStatus.Retired : BenchCaseStatus.Active, CreatedAt = DateTime.UtcNow,
+            RetiredAt = i == 4 ? At(Monday, 0).AddDays(-30) : null,
         }).ToList();
         db.BenchCases.AddRange(cases);
         await db.SaveChangesAsync();
