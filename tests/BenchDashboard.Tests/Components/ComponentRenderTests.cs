@@ -118,7 +118,7 @@ public class ComponentRenderTests
         var evidence = new BenchDashboard.Features.Signals.Rules.BenchAuditEvidence(
             [new(hostile, new DateTime(2026, 2, 14, 9, 0, 0, DateTimeKind.Utc), 20, "v1", new DateTime(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc))], 14);
         var signal = new BenchDashboard.Features.Signals.Signal("cadence", null, BenchDashboard.Features.Signals.SignalSeverity.Warning,
-            new DateOnly(2026, 3, 1), "Version … went live without a bench audit.", evidence) { Check = "benchAudit" };
+            new DateOnly(2026, 3, 1), "Version … went live without a bench audit.", evidence) { Check = BenchDashboard.Features.Signals.Rules.CadenceChecks.BenchAudit };
 
         var html = await RenderAsync<BenchDashboard.Features.Signals.SignalCard>(new()
         {
