@@ -51,6 +51,9 @@ internal static class Say
 
     public static string Number(double value, string format = "0.00") => value.ToString(format, CultureInfo.InvariantCulture);
 
+    /// <summary>A count with its noun, singular for one ("1 day", "1,204 runs"); nouns here take a plain "s".</summary>
+    public static string Count(long count, string noun) => count.ToString("N0", CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
+
     public static string Date(DateOnly day) => day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
     public static string Range(DayRange range) => $"{range.From.ToString("d MMM", CultureInfo.InvariantCulture)} – {Date(range.To)}";

@@ -3,8 +3,8 @@ using System.Globalization;
 namespace BenchDashboard.Features.Trends;
 
 /// <summary>Turns a <see cref="TrendsResult"/> into a Plotly figure: the bench pass rate against one user-experience
-/// metric on one time axis (rates in percent on the left axis, CSAT 1–5 on the right), each line with its 95 % band,
-/// a dotted marker per pipeline version and a red one where a signal started.</summary>
+/// metric (or alone when it is the metric asked for) on one time axis (rates in percent on the left axis, CSAT 1–5 on
+/// the right), each line with its 95 % band, a dotted marker per pipeline version and a red one where a signal started.</summary>
 public static class TrendsChart
 {
     private sealed record Line(string Metric, string Color, bool Percent, string Axis);
@@ -25,7 +25,7 @@ public static class TrendsChart
 
     public static (IReadOnlyList<object> Data, object Layout) Build(TrendsResult trends, string metric, IReadOnlyList<SignalMarker>? signals = null)
     {
-        var lines = new[] { TrendMetrics.BenchPassRate, metric }
+        var lines = new[] { TrendMetrics.BenchPassRate, metric }.Distinct()
             .Select(m => new Line(m, Colors[m], m != TrendMetrics.Csat, m == TrendMetrics.Csat ? "y2" : "y"));
         var data = new List<object>();
         foreach (var line in lines)

@@ -26,7 +26,8 @@ public sealed record TrendsView(string Range, TrendBucket Bucket, string Metric,
         var view = Default;
         if (range is not null && Ranges.Any(r => r.Key == range)) view = view with { Range = range };
         if (bucket is not null && !int.TryParse(bucket, out _) && Enum.TryParse<TrendBucket>(bucket, ignoreCase: true, out var b)) view = view with { Bucket = b };
-        if (metric is not null && TrendMetrics.UserExperience.Contains(metric)) view = view with { Metric = metric };
+        // The bench pass rate too: a stagnation signal links to it alone.
+        if (metric is not null && TrendMetrics.All.Contains(metric)) view = view with { Metric = metric };
         if (DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var f)
             && DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) && f <= t)
         {

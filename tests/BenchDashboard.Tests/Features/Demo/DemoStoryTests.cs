@@ -2,7 +2,9 @@ using BenchDashboard.Domain;
 using BenchDashboard.Features.Demo;
 using BenchDashboard.Features.Trends;
 using BenchDashboard.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,10 +21,31 @@ public sealed class DemoAppFactory : AppFactory
         new("BenchDashboard:DemoAnchorDate", Anchor.ToString("yyyy-MM-dd")),
     ];
 
+    /// <summary>
+    /// In the demo app today is the anchor day, as it is in a demo started without an anchor. Whatever reads "today"
+    /// (the alerting round, pages without an as-of date) must not read the real date: the demo's traffic ends on the
+    /// anchor, so four weeks after it input drift has no traffic left to compare and the alerting test failed.
+    /// </summary>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new AnchoredClock(Anchor)));
+    }
+
     public DemoAppFactory Started()
     {
         _ = Services; // starts the host: migrations, bootstrap and demo seeding run
         return this;
+    }
+
+    /// <summary>Starts at noon of the anchor day and runs at real speed, so timers, expiries and audit times still move
+    /// on and the date stays the anchor's for twelve hours.</summary>
+    private sealed class AnchoredClock(DateOnly anchor) : TimeProvider
+    {
+        private readonly DateTimeOffset start = new(anchor.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+        private readonly long startedAt = System.GetTimestamp();
+
+        public override DateTimeOffset GetUtcNow() => start + System.GetElapsedTime(startedAt);
     }
 }
 

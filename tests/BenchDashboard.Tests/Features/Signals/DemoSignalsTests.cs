@@ -98,6 +98,28 @@ public class DemoSignalsTests(DemoAppFactory factory, ITestOutputHelper output) 
         Assert.True(divergence.GetProperty("evidence").GetProperty("pValue").GetDouble() < 0.05);
     }
 
+    [Fact]
+    public async Task Typed_evidence_keeps_its_json_names_in_the_api()
+    {
+        var api = app.CreateApiClient(AppFactory.BootstrapKey);
+        var signals = (await Json(api, $"/api/v1/projects/{DemoStory.ProjectSlug}/signals?asOf={DemoAppFactory.Anchor:yyyy-MM-dd}"))
+            .GetProperty("signals").EnumerateArray().ToList();
+        string[] Keys(string kind, string? check = null) => signals
+            .First(s => s.GetProperty("kind").GetString() == kind && (check is null || s.GetProperty("evidence").GetProperty("check").GetString() == check))
+            .GetProperty("evidence").EnumerateObject().Select(p => p.Name).ToArray();
+
+        // The names API consumers read today (none missing); new ones may be added.
+        Assert.Empty(new[] { "period", "runs", "versions", "low", "high", "range", "series" }.Except(Keys("stagnation")));
+        Assert.Empty(new[] { "runs", "versions", "meanJaccard", "alwaysFailing", "lastNewFailure", "noNewFailureDays", "daysSinceNewFailure" }
+            .Except(Keys("failure_churn")));
+        Assert.Empty(new[] { "round", "closedAt", "reviewed", "failures", "benchWouldCatch", "catchRate", "catchRateLow", "catchRateHigh", "threshold" }
+            .Except(Keys("coverage")));
+        Assert.Empty(new[] { "check", "last", "daysSince", "everyDays" }.Except(Keys("cadence", "sampling")));
+        var stagnation = signals.First(s => s.GetProperty("kind").GetString() == "stagnation").GetProperty("evidence");
+        Assert.Equal(["runId", "version", "startedAt", "passRate"], stagnation.GetProperty("series")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["from", "to"], stagnation.GetProperty("period").EnumerateObject().Select(p => p.Name));
+    }
+
     private static async Task<System.Text.Json.JsonElement> Json(HttpClient api, string url)
     {
         var response = await api.GetAsync(url);

@@ -160,5 +160,19 @@ public class TrendsServiceTests : IAsyncLifetime
         Assert.DoesNotContain("\\u26A0 old", json);
     }
 
+    [Fact]
+    public void A_link_to_the_bench_pass_rate_shows_the_bench_alone()
+    {
+        // A stagnation signal's "Show the data" opens the bench over its period.
+        var view = TrendsView.Parse(null, "week", TrendMetrics.BenchPassRate, "2026-04-05", "2026-10-01");
+        Assert.Equal(TrendMetrics.BenchPassRate, view.Metric);
+        var trends = new TrendsResult(Monday, Monday.AddDays(6), TrendBucket.Week,
+            new Dictionary<string, IReadOnlyList<TrendPoint>> { [TrendMetrics.BenchPassRate] = [new("2026-03-02", 0.95, 300, 0.92, 0.97)] }, []);
+
+        var (data, _) = TrendsChart.Build(trends, view.Metric);
+
+        Assert.Equal(3, data.Count); // one band (two traces) and one line, not the bench twice
+    }
+
     private static DateTime At(DateOnly d, int hour) => d.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc);
 }

@@ -19,15 +19,14 @@ internal static class CoverageRule
             : low < settings.CoverageAlertBelow ? SignalSeverity.Warning
             : null;
         if (severity is null) yield break;
+        var evidence = new CoverageEvidence(round.Period, round.ClosedAt, round.Reviewed, round.Failures, round.BenchWouldCatch, rate, low, high,
+            settings.CoverageAlertBelow);
+        var caught = $"The bench would have caught {round.BenchWouldCatch} of {Say.Count(round.Failures, "production failure")}";
         var summary = severity == SignalSeverity.Alert
-            ? $"The bench would have caught {round.BenchWouldCatch} of {round.Failures} production failures found in sampling round {round.Period} " +
-              $"({Say.Percent(rate)}, 95 % interval {Say.Percent(low)}–{Say.Percent(high)}), below {Say.Percent(settings.CoverageAlertBelow)}: turn the gaps into bench cases."
-            : $"The bench would have caught {round.BenchWouldCatch} of {round.Failures} production failures in round {round.Period} ({Say.Percent(rate)}), " +
-              $"but with so few failures the 95 % interval reaches down to {Say.Percent(low)}: sample more traces next round.";
-        yield return new Signal(SignalKinds.Coverage, null, severity.Value, DateOnly.FromDateTime(round.ClosedAt), summary, new
-        {
-            round = round.Period, closedAt = round.ClosedAt, reviewed = round.Reviewed, failures = round.Failures,
-            benchWouldCatch = round.BenchWouldCatch, catchRate = rate, catchRateLow = low, catchRateHigh = high, threshold = settings.CoverageAlertBelow,
-        });
+            ? $"{caught} found in sampling round {round.Period} ({Say.Percent(rate)}, 95 % interval {Say.Percent(low)}–{Say.Percent(high)}), " +
+              $"below {Say.Percent(settings.CoverageAlertBelow)}: turn the gaps into bench cases."
+            : $"{caught} in sampling round {round.Period} ({Say.Percent(rate)}), but with so few failures the 95 % interval reaches down to " +
+              $"{Say.Percent(low)}: sample more traces next round.";
+        yield return new Signal(SignalKinds.Coverage, null, severity.Value, DateOnly.FromDateTime(round.ClosedAt), summary, evidence);
     }
 }

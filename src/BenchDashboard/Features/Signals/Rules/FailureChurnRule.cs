@@ -13,8 +13,8 @@ internal static class FailureChurnRule
     private const int MinRuns = 3;
     private const int MaxLookBackDays = 365;
 
-    private sealed record Finding(bool SameFailures, double MeanJaccard, int Runs, int Versions, IReadOnlyList<string> AlwaysFailing,
-        DateOnly? LastNewFailure, bool NoNewFailures);
+    private sealed record Finding(bool SameFailures, double MeanJaccard, int Runs, int Versions, DayRange Compared, IReadOnlyList<string> AlwaysFailing,
+        DateOnly? LastNewFailure, DateOnly QuietSince, bool NoNewFailures);
 
     public static IEnumerable<Signal> Evaluate(ProjectSignalData data, DateOnly asOf, SignalSettings settings)
     {
@@ -23,26 +23,26 @@ internal static class FailureChurnRule
         var since = Since.WalkBack(asOf, MaxLookBackDays, day => Check(history, day, settings) is not null);
         var both = finding.SameFailures && finding.NoNewFailures;
         var severity = both ? SignalSeverity.Alert : SignalSeverity.Warning;
+        var quietDays = asOf.DayNumber - finding.QuietSince.DayNumber;
         var parts = new List<string>();
         if (finding.SameFailures)
         {
-            parts.Add($"the last {finding.Runs} bench runs across {finding.Versions} versions fail almost the same cases " +
-                      $"(mean Jaccard {Say.Number(finding.MeanJaccard)}; {finding.AlwaysFailing.Count} fail in every one)");
+            var always = finding.AlwaysFailing.Count == 1 ? "1 fails" : $"{finding.AlwaysFailing.Count} fail";
+            parts.Add($"the last {finding.Runs} bench runs across {Say.Count(finding.Versions, "version")} fail almost the same cases " +
+                      $"(mean Jaccard {Say.Number(finding.MeanJaccard)}; {always} in every one)");
         }
         if (finding.NoNewFailures)
         {
             parts.Add(finding.LastNewFailure is { } last
-                ? $"no case has failed for the first time since {Say.Date(last)}"
-                : "no case has failed in any run");
+                ? $"no case has failed for the first time in {Say.Count(quietDays, "day")} (since {Say.Date(last)})"
+                : $"no case has failed in any run in {Say.Count(quietDays, "day")}");
         }
         var summary = char.ToUpperInvariant(parts[0][0]) + parts[0][1..] + (parts.Count > 1 ? ", and " + parts[1] : "") +
                       ": the bench's failures surprise no one; add cases from production failures.";
-        yield return new Signal(SignalKinds.FailureChurn, null, severity, since, summary, new
-        {
-            runs = finding.Runs, versions = finding.Versions, meanJaccard = finding.MeanJaccard,
-            alwaysFailing = finding.AlwaysFailing, lastNewFailure = finding.LastNewFailure,
-            noNewFailureDays = settings.ChurnNoNewFailureDays,
-        });
+        yield return new Signal(SignalKinds.FailureChurn, null, severity, since, summary, new FailureChurnEvidence(
+            finding.Runs, finding.Versions, finding.Compared, finding.MeanJaccard, settings.ChurnJaccard, settings.ChurnMinVersions,
+            finding.AlwaysFailing, finding.LastNewFailure, finding.QuietSince, quietDays, settings.ChurnNoNewFailureDays,
+            finding.SameFailures, finding.NoNewFailures));
     }
 
     private static Finding? Check(RunHistory history, DateOnly day, SignalSettings settings)
@@ -58,13 +58,15 @@ internal static class FailureChurnRule
         var sameFailures = versions >= settings.ChurnMinVersions && meanJaccard >= settings.ChurnJaccard;
 
         var lastNewFailure = history.LastFirstTimeFailure(day);
-        var quietSince = day.AddDays(-settings.ChurnNoNewFailureDays);
-        var longEnough = DateOnly.FromDateTime(runs[0].StartedAt) <= quietSince;
-        var noNewFailures = longEnough && (lastNewFailure is null || lastNewFailure < quietSince);
+        var firstRun = DateOnly.FromDateTime(runs[0].StartedAt);
+        var newsBefore = day.AddDays(-settings.ChurnNoNewFailureDays);
+        var longEnough = firstRun <= newsBefore;
+        var noNewFailures = longEnough && (lastNewFailure is null || lastNewFailure < newsBefore);
 
         if (!sameFailures && !noNewFailures) return null;
         var alwaysFailing = failing.Aggregate((IEnumerable<string>)failing[0], (all, next) => all.Intersect(next)).OrderBy(c => c, StringComparer.Ordinal).ToList();
-        return new Finding(sameFailures, meanJaccard, recent.Count, versions, alwaysFailing, lastNewFailure, noNewFailures);
+        var compared = new DayRange(DateOnly.FromDateTime(recent[0].StartedAt), DateOnly.FromDateTime(recent[^1].StartedAt));
+        return new Finding(sameFailures, meanJaccard, recent.Count, versions, compared, alwaysFailing, lastNewFailure, lastNewFailure ?? firstRun, noNewFailures);
     }
 
     /// <summary>

@@ -15,16 +15,13 @@ internal static class StagnationRule
     {
         if (Check(data, asOf, settings) is not { } finding) yield break;
         var since = Since.WalkBack(asOf, MaxLookBackDays, day => Check(data, day, settings) is not null);
-        var range = finding.High - finding.Low;
-        var severity = range <= settings.StagnationMaxRange / 2 ? SignalSeverity.Alert : SignalSeverity.Warning;
+        var severity = finding.High - finding.Low <= settings.StagnationMaxRange / 2 ? SignalSeverity.Alert : SignalSeverity.Warning;
         var summary = $"Across {finding.Versions} pipeline versions in the last {settings.StagnationDays} days the bench pass rate stayed between " +
                       $"{Say.Percent(finding.Low)} and {Say.Percent(finding.High)} ({finding.Runs} runs): it no longer tells versions apart.";
-        yield return new Signal(SignalKinds.Stagnation, null, severity, since, summary, new
-        {
-            period = finding.Period, runs = finding.Runs, versions = finding.Versions, low = finding.Low, high = finding.High, range,
-            series = data.Runs.Where(r => finding.Period.Contains(r.StartedAt) && r.Total > 0)
-                .Select(r => new { runId = r.RunId, version = r.Version, startedAt = r.StartedAt, passRate = r.PassRate }),
-        });
+        var passRates = data.Runs.Where(r => finding.Period.Contains(r.StartedAt) && r.Total > 0)
+            .Select(r => new RunPassRate(r.RunId, r.Version, r.StartedAt, r.PassRate)).ToList();
+        yield return new Signal(SignalKinds.Stagnation, null, severity, since, summary, new StagnationEvidence(finding.Period, finding.Runs,
+            finding.Versions, finding.Low, finding.High, settings.StagnationMaxRange, settings.StagnationMinVersions, passRates));
     }
 
     private static Finding? Check(ProjectSignalData data, DateOnly day, SignalSettings settings)
