@@ -56,7 +56,9 @@ internal static class Say
 
     public static string Date(DateOnly day) => day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
-    public static string Range(DayRange range) => $"{range.From.ToString("d MMM", CultureInfo.InvariantCulture)} – {Date(range.To)}";
+    /// <summary>"5 Jul – 1 Aug 2026"; the start keeps its year when the range crosses New Year.</summary>
+    public static string Range(DayRange range) =>
+        $"{(range.From.Year == range.To.Year ? range.From.ToString("d MMM", CultureInfo.InvariantCulture) : Date(range.From))} – {Date(range.To)}";
 
     public static string P(double p) => p < 0.001 ? "p < 0.001" : "p = " + p.ToString("0.000", CultureInfo.InvariantCulture);
 }
