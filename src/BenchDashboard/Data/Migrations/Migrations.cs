@@ -28,3 +28,7 @@ public sealed class CategoryRollupsMigration : SqlScriptMigration;
 [DbContext(typeof(AppDbContext))]
 [Migration("20261122060000_SamplingWorkflow")]
 public sealed class SamplingWorkflowMigration : SqlScriptMigration;
+
+[DbContext(typeof(AppDbContext))]
+[Migration("20261205030000_InputLengths")]
+public sealed class InputLengthsMigration : SqlScriptMigration;
