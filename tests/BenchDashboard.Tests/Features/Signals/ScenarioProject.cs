@@ -36,6 +36,8 @@ internal sealed class ScenarioProject(int seed)
         ["billing"] = 0.25, ["shipping"] = 0.25, ["returns"] = 0.20, ["account"] = 0.15, ["product questions"] = 0.15,
     };
     public int SampledTracesPerDay { get; set; } = 300;
+    /// <summary>Production input lengths on a day, as a multiple of the bench's (1: the same distribution).</summary>
+    public Func<int, double> InputLengthFactor { get; set; } = _ => 1.0;
 
     /// <summary>Sampling rounds close on these days; the healthy default is monthly.</summary>
     public IEnumerable<int> RoundDays { get; set; } = Enumerable.Range(1, 9).Select(i => i * 30);
@@ -82,7 +84,7 @@ internal sealed class ScenarioProject(int seed)
             {
                 var category = Pick(rng, mix);
                 categories[category] = categories.GetValueOrDefault(category) + 1;
-                var bin = InputLengthBins.StartOf(InputLength(rng));
+                var bin = InputLengthBins.StartOf((int)Math.Round(InputLength(rng) * InputLengthFactor(day)));
                 bins[bin] = bins.GetValueOrDefault(bin) + 1;
             }
             traffic.AddRange(categories.Select(c => new CategoryTraffic(date, c.Key, c.Value)));
