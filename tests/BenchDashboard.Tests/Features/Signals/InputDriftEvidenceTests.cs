@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BenchDashboard.Features.Signals;
 using BenchDashboard.Features.Signals.Rules;
 using BenchDashboard.Features.Trends;
@@ -9,6 +10,9 @@ public class InputDriftEvidenceTests
 {
     private static Signal Drift(ProjectSignalData data, int day, string metric) =>
         Assert.Single(SignalEngine.Evaluate(data, ScenarioProject.Date(day)), s => s.Kind == SignalKinds.InputDrift && s.Metric == metric);
+
+    private static string[] JsonNames(object evidence) =>
+        JsonSerializer.SerializeToElement(evidence, JsonSerializerOptions.Web).EnumerateObject().Select(p => p.Name).ToArray();
 
     [Fact]
     public void An_uncovered_category_is_named_with_its_shares_and_opens_thumbs_up_for_that_category()
@@ -27,6 +31,9 @@ public class InputDriftEvidenceTests
         Assert.Equal("300", facts["Bench cases"]);
         Assert.Equal(["subscription disputes"], evidence.Uncovered);
         Assert.Equal(8_400, evidence.Traces);
+
+        // The API keeps today's names; the thresholds behind the facts are not repeated there.
+        Assert.Equal(["window", "psi", "jensenShannonDistance", "uncovered", "shares", "traces", "cases"], JsonNames(evidence));
 
         var view = evidence.DataView(ScenarioProject.Date(180));
         Assert.Equal((TrendMetrics.ThumbsUpRate, "subscription disputes"), (view.Metric, view.Category));
@@ -52,6 +59,8 @@ public class InputDriftEvidenceTests
         Assert.Matches(@"^0\.\d\d \(alert at 0\.35\); p < 0\.001$", facts["Largest gap between the length distributions (Kolmogorov–Smirnov D)"]);
         Assert.Matches(@"^[\d,]+ characters$", facts["Wasserstein distance"]);
         Assert.Contains("longer than the bench's", signal.Summary);
+
+        Assert.Equal(["window", "ksD", "ksPValue", "wasserstein", "productionMedian", "benchMedian", "traces", "cases"], JsonNames(evidence));
 
         var view = evidence.DataView(ScenarioProject.Date(200));
         Assert.Equal((TrendMetrics.ThumbsUpRate, (string?)null, ScenarioProject.Date(200)), (view.Metric, view.Category, view.To));
