@@ -12,7 +12,7 @@ internal enum EventOrder
 }
 
 /// <summary>
-/// The command line: <c>ingest|trends|workbench|all [--events N] [--batch N] [--order time|random] [--repeat N] [--ingest-events N]
+/// The command line: <c>ingest|trends|signals|workbench|all [--events N] [--batch N] [--order time|random] [--repeat N] [--ingest-events N]
 /// [--trends-events N] [--passes N] [--pause MS] [--app-env NAME=VALUE]… [--dir PATH] [--keep]</c>. <c>--events</c> sets the size of the one benchmark chosen; with
 /// <c>all</c> use the two specific options.
 /// </summary>
@@ -28,16 +28,17 @@ internal sealed record BenchOptions(
 
     public bool RunsIngest => Command is "ingest" or "all";
     public bool RunsTrends => Command is "trends" or "all";
+    public bool RunsSignals => Command is "signals" or "all";
     public bool RunsWorkbench => Command is "workbench" or "all";
 
     public const string Usage = """
-        usage: BenchDashboard.Benchmarks ingest|trends|workbench|all [options]
-          --events N            events for the chosen benchmark (ingest: 1,000,000; trends: 10,000,000)
+        usage: BenchDashboard.Benchmarks ingest|trends|signals|workbench|all [options]
+          --events N            events for the chosen benchmark (ingest: 1,000,000; trends and signals: 10,000,000)
           --batch N             events per NDJSON request and per raw transaction (ingest; default 5,000)
           --order time|random   ingest events oldest first (default) or shuffled over the 270 days
           --repeat N            ingest: API and raw runs, alternating, each on fresh copies (default 3; figures are medians)
           --ingest-events N     events for ingest (with all)
-          --trends-events N     events for trends (with all)
+          --trends-events N     events for trends and signals (with all)
           --passes N            workbench: timed passes through the 100-trace round, each on a fresh page load (default 3)
           --pause MS            workbench: wait MS after each trace appears before the next key, as a reader would (default 0: at once)
           --app-env NAME=VALUE  an extra environment variable for the app process, for experiments (repeatable)
@@ -47,7 +48,7 @@ internal sealed record BenchOptions(
 
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("ingest" or "trends" or "workbench" or "all")) throw new ArgumentException(Usage);
+        if (args.Length == 0 || args[0] is not ("ingest" or "trends" or "signals" or "workbench" or "all")) throw new ArgumentException(Usage);
         var command = args[0];
         int? events = null, ingestEvents = null, trendsEvents = null;
         var batch = DefaultBatchSize;
@@ -95,7 +96,7 @@ internal sealed record BenchOptions(
             BatchSize: batch,
             Order: order,
             Repetitions: repetitions,
-            TrendsEvents: (command == "trends" ? events : null) ?? trendsEvents ?? DefaultTrendsEvents,
+            TrendsEvents: (command is "trends" or "signals" ? events : null) ?? trendsEvents ?? DefaultTrendsEvents,
             WorkbenchPasses: passes,
             WorkbenchPauseMs: pauseMs,
             AppEnvironment: environment,

@@ -97,6 +97,15 @@ internal sealed class BulkLoader(SqliteConnection connection, int projectId, int
         transaction.Commit();
     }
 
+    /// <summary>DailyInputLengths rebuilt from raw traces by the backfill of the input-length migration (read from the script).</summary>
+    public void RebuildInputLengths()
+    {
+        using var transaction = connection.BeginTransaction();
+        connection.Execute("DELETE FROM DailyInputLengths;", transaction);
+        connection.Execute(RepoPaths.InputLengthsBackfillSql(), transaction);
+        transaction.Commit();
+    }
+
     private static string TraceId(int day, int k) => $"tr-{day:D3}-{k:D4}";
 
     private void Begin()

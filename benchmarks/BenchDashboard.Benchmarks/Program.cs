@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using BenchDashboard.Benchmarks;
 
-// Benchmarks of the real BenchDashboard app on Kestrel: ingestion throughput (with its raw SQLite ceiling), trends latency and
+// Benchmarks of the real BenchDashboard app on Kestrel: ingestion throughput (with its raw SQLite ceiling), trends latency, signals
+// (cold, cached, and beside trends under concurrent load) and
 // the reviewers' workbench moving from trace to trace (in Chromium).
 // See docs/benchmarks.md for how each figure is measured and the latest results.
 BenchOptions options;
@@ -31,6 +32,7 @@ try
     MachineInfo.Describe(report, options.WorkDirectory);
     if (options.RunsIngest) await new IngestBenchmark(context).RunAsync();
     if (options.RunsTrends) await new TrendsBenchmark(context).RunAsync();
+    if (options.RunsSignals) await new SignalsBenchmark(context).RunAsync();
     if (options.RunsWorkbench) await new WorkbenchBenchmark(context).RunAsync();
     report.WriteSummary();
     report.Line($"total time {(DateTime.UtcNow - started).TotalMinutes:F1} min");

@@ -92,4 +92,17 @@ internal static class RepoPaths
         if (start < 0) throw new InvalidOperationException($"The rollup rebuild statement was not found in {migration}.");
         return script[start..].Trim();
     }
+
+    /// <summary>
+    /// The statements that fill DailyInputLengths from raw traces: the input-length migration from its bin table on, read from
+    /// the script itself, so bulk-loaded data is binned exactly as the app bins it.
+    /// </summary>
+    public static string InputLengthsBackfillSql()
+    {
+        const string migration = "20261205030000_InputLengths.sql";
+        var script = File.ReadAllText(Path.Combine(Root(), "src", "BenchDashboard", "Data", "Migrations", migration));
+        var start = script.IndexOf("CREATE TEMP TABLE", StringComparison.Ordinal);
+        if (start < 0) throw new InvalidOperationException($"The backfill statements were not found in {migration}.");
+        return script[start..].Trim();
+    }
 }

@@ -42,10 +42,8 @@ internal sealed class TrendsBenchmark(BenchContext context)
         var to = Day(EventMix.LastDay);
         _report.Heading($"trends: {Report.N0(events)} events and {Report.N0(BenchHistoryLoader.Runs)} bench runs over {EventMix.Days} days ({from} … {to})");
 
-        var template = await TemplateDatabase.CreateAsync(context, Slug);
-        var database = template.CopyTo("trends.db");
-        Load(database, template.ProjectId, events);
-        RawScan(database, template.ProjectId, from, to);
+        var (database, projectId) = await LargeProject.CreateAsync(context, Slug, "trends.db");
+        RawScan(database, projectId, from, to);
 
         await using var app = await AppProcess.StartAsync(context, database);
         await WholeRangeAsync(app, from, to);
@@ -137,48 +135,6 @@ internal sealed class TrendsBenchmark(BenchContext context)
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private void Load(string database, int projectId, int events)
-    {
-        _report.Line($"  bulk load (set-up, app not running): {Report.N0(BulkLoader.TracesPerDay)} production traces a day and the events spread evenly");
-        _report.Line("  over the days, same mix as ingest, every 5th event pointing at one of its day's traces; prepared INSERTs in");
-        _report.Line("  transactions of 500,000 rows; trace categories round robin over " + string.Join(", ", BulkLoader.Categories) + ";");
-        _report.Line($"  then the bench: {BenchHistoryLoader.Cases} active cases in the same categories, {BenchHistoryLoader.Versions} pipeline versions and " +
-                     $"{BenchHistoryLoader.Runs} runs evenly over the days, each run one result per case (~94 % passing), one transaction;");
-        _report.Line("  then DailyRollups rebuilt with the last statement of 20261122020000_IngestionRollups.sql");
-        using var connection = Sqlite.Open(database);
-        var loader = new BulkLoader(connection, projectId, seed: 20261123);
-        var clock = Stopwatch.StartNew();
-        loader.Load(events, _report.Line);
-        var loadSeconds = clock.Elapsed.TotalSeconds;
-        clock.Restart();
-        loader.RebuildRollups();
-        var rollupSeconds = clock.Elapsed.TotalSeconds;
-        var stored = connection.Scalar<long>("SELECT COUNT(*) FROM FeedbackEvents");
-        var rolledUp = connection.Scalar<long>(
-            "SELECT SUM(ThumbsUp + ThumbsDown + CsatCount + Rewrites + Retries + Undos + FormatErrors) FROM DailyRollups");
-        var days = connection.Scalar<long>("SELECT COUNT(*) FROM DailyRollups");
-        connection.Execute("PRAGMA wal_checkpoint(TRUNCATE);");
-        _report.Line($"  loaded {Report.N0(stored)} events and {Report.N0(loader.Traces)} traces in {Report.F1(loadSeconds)} s " +
-                    $"({Report.N0((stored + loader.Traces) / loadSeconds)} rows/s); rollups rebuilt in {Report.F1(rollupSeconds)} s: " +
-                    $"{Report.N0(days)} days counting {Report.N0(rolledUp)} events; database file {Report.Mb(new FileInfo(database).Length)}");
-        if (stored != events || rolledUp != events) throw new InvalidOperationException("The bulk load does not hold the expected events.");
-        CheckBench(connection);
-    }
-
-    private void CheckBench(SqliteConnection connection)
-    {
-        var runs = connection.Scalar<long>("SELECT COUNT(*) FROM BenchRuns");
-        var results = connection.Scalar<long>("SELECT COUNT(*) FROM BenchResults");
-        var passed = connection.Scalar<long>("SELECT COUNT(*) FROM BenchResults WHERE Passed = 1");
-        var versions = connection.Scalar<long>("SELECT COUNT(DISTINCT PipelineVersionId) FROM BenchRuns");
-        _report.Line($"  bench: {Report.N0(runs)} runs on {versions} versions, {Report.N0(results)} results, " +
-                     $"{Report.F1(100.0 * passed / Math.Max(1, results))} % passing");
-        if (runs != BenchHistoryLoader.Runs || results != BenchHistoryLoader.Results || versions != BenchHistoryLoader.Versions)
-        {
-            throw new InvalidOperationException("The bulk load does not hold the expected bench runs.");
-        }
-    }
-
     /// <summary>What trends would cost without rollups: the per-day, per-kind aggregate over the raw rows (a full scan: no time index).</summary>
     private void RawScan(string database, int projectId, string from, string to)
     {
@@ -214,7 +170,7 @@ internal sealed class TrendsBenchmark(BenchContext context)
         return clock.Elapsed.TotalMilliseconds;
     }
 
-    private static async Task<string> GetAsync(HttpClient http, string url)
+    internal static async Task<string> GetAsync(HttpClient http, string url)
     {
         using var response = await http.GetAsync(url);
         var body = await response.Content.ReadAsStringAsync();
@@ -236,7 +192,7 @@ internal sealed class TrendsBenchmark(BenchContext context)
     private static long SumN(JsonElement points) => points.EnumerateArray().Sum(p => p.GetProperty("n").GetInt64());
 
     /// <summary>A sanity line for a signals answer: its size and the kinds it raised (the engine ran over real data).</summary>
-    private static string DescribeSignals(string body)
+    internal static string DescribeSignals(string body)
     {
         using var json = JsonDocument.Parse(body);
         var kinds = json.RootElement.GetProperty("signals").EnumerateArray()

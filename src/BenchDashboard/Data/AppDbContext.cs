@@ -20,6 +20,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<FeedbackEvent> FeedbackEvents => Set<FeedbackEvent>();
     public DbSet<DailyMetric> DailyMetrics => Set<DailyMetric>();
     public DbSet<DailyRollup> DailyRollups => Set<DailyRollup>();
+    public DbSet<DailyInputLength> DailyInputLengths => Set<DailyInputLength>();
     public DbSet<SignalState> SignalStates => Set<SignalState>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<SignalTriage> SignalTriages => Set<SignalTriage>();
@@ -35,6 +36,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    // Here rather than in AddData so every context has it, also the ones tests and tools build from their own options.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(DataVersionInterceptor.Instance);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

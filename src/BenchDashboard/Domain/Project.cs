@@ -15,6 +15,11 @@ public class Project
     /// <summary>Where alerts are posted when a signal starts or escalates; null for none.</summary>
     public string? WebhookUrl { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>
+    /// Raised in the same transaction by every write of data the signals read (see <c>DataVersionInterceptor</c>), so
+    /// computed signals can be reused until it moves. Only the database changes it; EF never writes it.
+    /// </summary>
+    public long DataVersion { get; set; }
 }
 
 /// <summary>One deployed version of the whole pipeline (model, prompt, tools, data sources): the unit that is evaluated.</summary>

@@ -32,7 +32,12 @@ public static class KolmogorovSmirnov
             largest = Math.Max(largest, Math.Abs(i * m - j * n));
         }
         // Once one sample is used up its CDF is 1 and the other's only rises towards 1, so the gap only shrinks.
-        var d = (double)largest / ((double)n * m);
+        return FromD((double)largest / ((double)n * m), n, m);
+    }
+
+    /// <summary>The result for a D already found between samples of <paramref name="n"/> and <paramref name="m"/> values.</summary>
+    public static KsResult FromD(double d, long n, long m)
+    {
         var effective = (double)n * m / (n + m);
         var root = Math.Sqrt(effective);
         var lambda = (root + 0.12 + 0.11 / root) * d;

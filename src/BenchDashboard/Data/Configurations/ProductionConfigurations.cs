@@ -50,3 +50,14 @@ internal sealed class DailyRollupConfiguration : IEntityTypeConfiguration<DailyR
         e.HasOne<Project>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class DailyInputLengthConfiguration : IEntityTypeConfiguration<DailyInputLength>
+{
+    public void Configure(EntityTypeBuilder<DailyInputLength> e)
+    {
+        // Input drift reads a project's days in order and adds up bins; the key serves that read.
+        e.HasKey(l => new { l.ProjectId, l.Date, l.Category, l.MinLength });
+        e.Property(l => l.Category).HasMaxLength(128);
+        e.HasOne<Project>().WithMany().HasForeignKey(l => l.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,5 +1,6 @@
 using BenchDashboard.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace BenchDashboard.Data.Configurations;
@@ -13,6 +14,8 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         e.Property(p => p.Name).HasMaxLength(200);
         e.Property(p => p.Description).HasMaxLength(4000);
         e.Property(p => p.WebhookUrl).HasMaxLength(2000);
+        // Raised with SQL only (ProjectDataVersion), so a project saved from a stale copy cannot move it back.
+        e.Property(p => p.DataVersion).HasDefaultValue(0L).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
     }
 }
 

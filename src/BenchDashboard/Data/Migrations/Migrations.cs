@@ -32,3 +32,7 @@ public sealed class SamplingWorkflowMigration : SqlScriptMigration;
 [DbContext(typeof(AppDbContext))]
 [Migration("20261205010000_SignalEpisodes")]
 public sealed class SignalEpisodesMigration : SqlScriptMigration;
+
+[DbContext(typeof(AppDbContext))]
+[Migration("20261205030000_InputLengths")]
+public sealed class InputLengthsMigration : SqlScriptMigration;

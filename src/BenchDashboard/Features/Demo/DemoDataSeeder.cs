@@ -208,6 +208,7 @@ public sealed class DemoDataSeeder(
         eventCmd.Prepare();
 
         var rollups = new RollupDeltas(projectId);
+        var inputLengths = new InputLengthDeltas(projectId);
         int traces = 0, events = 0;
         for (var day = 0; day < DemoStory.Days; day++)
         {
@@ -224,12 +225,14 @@ public sealed class DemoDataSeeder(
                 tp["$id"].Value = traceId;
                 tp["$t"].Value = timestamp;
                 tp["$v"].Value = version.Id;
-                tp["$in"].Value = DemoText.Input(category, rng);
+                var input = DemoText.Input(category, rng);
+                tp["$in"].Value = input;
                 tp["$out"].Value = DemoText.Output(category, rng);
                 tp["$cat"].Value = category;
                 tp["$meta"].Value = $$"""{"channel":"{{(rng.NextDouble() < 0.7 ? "web" : "app")}}","latencyMs":{{rng.Next(400, 4000)}}}""";
                 await traceCmd.ExecuteNonQueryAsync(ct);
                 rollups.AddTrace(timestamp, category);
+                inputLengths.AddTrace(timestamp, category, input);
                 traces++;
 
                 var profile = category == DemoStory.NewCategory ? DemoStory.Uncovered : DemoStory.Usual;
@@ -250,6 +253,8 @@ public sealed class DemoDataSeeder(
             }
         }
         rollups.ApplyTo(connection, tx);
+        inputLengths.ApplyTo(connection, tx);
+        ProjectDataVersion.Bump(connection, tx, projectId);
         await tx.CommitAsync(ct);
         return (traces, events);
     }

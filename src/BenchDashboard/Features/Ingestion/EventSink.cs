@@ -22,7 +22,7 @@ internal abstract class EventSink<TRow> : IRowSink<TRow>, IDisposable
         Existing = SqliteCommands.Prepare(connection, transaction, existingSql, "$p", "$id");
     }
 
-    protected int ProjectId { get; }
+    public int ProjectId { get; }
     protected RollupDeltas Rollups { get; }
     protected SqliteCommand Insert { get; }
     /// <summary>Selects the stored row by <c>$p</c> (project) and <c>$id</c>.</summary>

@@ -46,6 +46,8 @@ public interface IRowSink<TRow>
     RowOutcome Store(TRow row, out string? difference);
     /// <summary>Called once, after every row was stored and before commit (rollups).</summary>
     void Complete();
+    /// <summary>The project the rows are written to.</summary>
+    int ProjectId { get; }
 }
 
 /// <summary>
@@ -106,6 +108,8 @@ public static class ImportEngine
             return outcome;
         }
         sink.Complete();
+        // Signals computed before this import are stale once it commits; a resend of known rows changes nothing.
+        if (outcome.Accepted + outcome.Updated > 0) ProjectDataVersion.Bump(connection, transaction, sink.ProjectId);
         await transaction.CommitAsync(ct);
         outcome.Stored = true;
         return outcome;

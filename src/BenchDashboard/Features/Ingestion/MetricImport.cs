@@ -126,6 +126,8 @@ internal sealed class MetricSink : IRowSink<MetricRow>, IDisposable
             "SELECT Value, N FROM DailyMetrics WHERE ProjectId = $p AND Metric = $m AND Date = $d", "$p", "$m", "$d");
     }
 
+    public int ProjectId => _projectId;
+
     public string IdField => "date and metric";
 
     public string IdOf(MetricRow row) => row.Key;

@@ -38,6 +38,7 @@ internal sealed class TraceSink(SqliteConnection connection, SqliteTransaction? 
         """)
 {
     private readonly PipelineVersionLookup _versions = new(connection, transaction, projectId);
+    private readonly InputLengthDeltas _inputLengths = new(projectId);
 
     // Feedback that arrived before its trace was counted under no category; it moves to the trace's category once
     // the request's traces are stored, looked up for all of them at once.
@@ -60,6 +61,7 @@ internal sealed class TraceSink(SqliteConnection connection, SqliteTransaction? 
             .Set("$meta", row.MetadataJson).ExecuteNonQuery() == 1;
         if (!inserted) return false;
         Rollups.AddTrace(row.Timestamp, row.Category);
+        _inputLengths.AddTrace(row.Timestamp, row.Category, row.Input);
         if (!string.IsNullOrEmpty(row.Category)) _categorised[row.TraceId] = row.Category;
         return true;
     }
@@ -71,6 +73,7 @@ internal sealed class TraceSink(SqliteConnection connection, SqliteTransaction? 
             Rollups.MoveFeedback(day.ToDateTime(TimeOnly.MinValue), _categorised[traceId], kind, value);
         }
         _categorised.Clear();
+        _inputLengths.ApplyTo(connection, transaction);
     }
 
     protected override string? Difference(SqliteDataReader stored, TraceRow row) =>

@@ -191,9 +191,13 @@ public sealed class RoundService(IDbContextFactory<AppDbContext> dbFactory, Audi
         if (summary.Status == SamplingRoundStatus.Closed) return RoundChange.Closed;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var closedAt = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var changed = await db.SamplingRounds.Where(r => r.Id == roundId && r.Status == SamplingRoundStatus.Open)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, SamplingRoundStatus.Closed).SetProperty(r => r.ClosedAt, closedAt), ct);
         if (changed == 0) return RoundChange.Closed;
+        // ExecuteUpdate bypasses SaveChanges; a closed round feeds coverage and cadence, so the signals' data version moves with it.
+        await ProjectDataVersion.BumpAsync(db, [projectId], ct);
+        await transaction.CommitAsync(ct);
         await audit.AppendAsync(actor, AuditActions.SamplingRoundClosed, $"sampling-round:{roundId}", new
         {
             summary.Period, summary.Size, summary.Reviewed, summary.Failures, summary.BenchWouldCatch, summary.CatchRate, summary.Gaps,

@@ -23,8 +23,14 @@ public sealed record RunOutcome(string RunId, string Version, DateTime StartedAt
 
 public sealed record VersionInfo(string Version, DateTime DeployedAt, bool Audited);
 
-/// <summary>A production trace reduced to what input drift compares.</summary>
-public readonly record struct TraceShape(DateOnly Date, string Category, int InputLength);
+/// <summary>Production traces of one day and category, as the daily rollups count them ("" for no category).</summary>
+public readonly record struct CategoryTraffic(DateOnly Date, string Category, long Traces);
+
+/// <summary>
+/// Production traces of one day (all categories) whose input length lies in the bin of
+/// <see cref="Domain.InputLengthBins"/> that starts at <paramref name="MinLength"/>.
+/// </summary>
+public readonly record struct InputLengthCount(DateOnly Date, int MinLength, long Traces);
 
 /// <summary>
 /// A bench case reduced to what input drift compares, with its life in data time: it exists from the start of the
@@ -50,7 +56,10 @@ public sealed record ProjectSignalData
     public required IReadOnlyDictionary<string, IReadOnlyList<MetricDay>> Metrics { get; init; }
     public required IReadOnlyList<RunOutcome> Runs { get; init; }
     public required IReadOnlyList<VersionInfo> Versions { get; init; }
-    public required IReadOnlyList<TraceShape> Traces { get; init; }
+    /// <summary>Production traces per day and category, for the days input drift looks at (see the loader).</summary>
+    public required IReadOnlyList<CategoryTraffic> Traffic { get; init; }
+    /// <summary>Production input lengths per day, binned, for the same days.</summary>
+    public required IReadOnlyList<InputLengthCount> InputLengths { get; init; }
     public required IReadOnlyList<CaseShape> Cases { get; init; }
     public required IReadOnlyList<ClosedRound> Rounds { get; init; }
     /// <summary>The bench cases that existed on <paramref name="day"/> (data time, see <see cref="CaseShape"/>).</summary>

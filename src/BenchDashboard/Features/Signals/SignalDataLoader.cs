@@ -1,4 +1,3 @@
-using System.Globalization;
 using BenchDashboard.Data;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Sampling;
@@ -15,6 +14,13 @@ namespace BenchDashboard.Features.Signals;
 /// </summary>
 public sealed class SignalDataLoader(IDbContextFactory<AppDbContext> dbFactory)
 {
+    /// <summary>The project's <see cref="Domain.Project.DataVersion"/>: read before loading, it stamps what the load saw.</summary>
+    public async Task<long> DataVersionAsync(int projectId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ProjectDataVersion.ReadAsync(db, projectId, ct);
+    }
+
     public async Task<ProjectSignalData> LoadAsync(int projectId, DateOnly asOf, SignalSettings settings, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -33,13 +39,16 @@ public sealed class SignalDataLoader(IDbContextFactory<AppDbContext> dbFactory)
                 .Select(v => new { v.Id, v.Version, v.DeployedAt }).ToListAsync(ct))
             .OrderBy(v => v.DeployedAt).Select(v => new VersionInfo(v.Version, v.DeployedAt, audited.Contains(v.Id))).ToList();
 
-        // Traffic is read for the drift window plus the 26 weeks the rule looks back for "since".
-        var trafficFrom = asOf.AddDays(-(Math.Max(settings.DriftWindowDays, 28) + 7 * 26)).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var traces = (await db.Database.SqlQuery<TraceRow>($"""
-                SELECT substr(Timestamp, 1, 10) AS Day, COALESCE(Category, '') AS Category, length(Input) AS InputLength
-                FROM ProductionTraces WHERE ProjectId = {projectId} AND Timestamp >= {trafficFrom} AND Timestamp < {end}
-                """).ToListAsync(ct))
-            .Select(t => new TraceShape(DateOnly.ParseExact(t.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture), t.Category, t.InputLength)).ToList();
+        // Traffic is read for the drift window plus the 26 weeks the rule looks back for "since", from what imports keep
+        // per day: traces per category (the rollups) and input lengths per bin (summed over categories here).
+        var trafficFrom = asOf.AddDays(-(Math.Max(settings.DriftWindowDays, 28) + 7 * 26));
+        var traffic = await db.DailyRollups.AsNoTracking()
+            .Where(r => r.ProjectId == projectId && r.Date >= trafficFrom && r.Date <= asOf && r.Traces > 0)
+            .Select(r => new CategoryTraffic(r.Date, r.Category, r.Traces)).ToListAsync(ct);
+        var inputLengths = await db.DailyInputLengths.AsNoTracking()
+            .Where(l => l.ProjectId == projectId && l.Date >= trafficFrom && l.Date <= asOf)
+            .GroupBy(l => new { l.Date, l.MinLength })
+            .Select(g => new InputLengthCount(g.Key.Date, g.Key.MinLength, g.Sum(l => l.Traces))).ToListAsync(ct);
         // Data time: a case exists from its first run (or acceptance), whenever its row was written.
         var cases = (await db.BenchCases.AsNoTracking()
                 .Where(c => c.ProjectId == projectId && c.FirstSeenAt < end)
@@ -65,7 +74,8 @@ public sealed class SignalDataLoader(IDbContextFactory<AppDbContext> dbFactory)
             Metrics = metrics,
             Runs = runs,
             Versions = versions,
-            Traces = traces,
+            Traffic = traffic,
+            InputLengths = inputLengths,
             Cases = cases,
             Rounds = rounds,
             RubricReviews = reviews,
@@ -112,9 +122,12 @@ public sealed class SignalDataLoader(IDbContextFactory<AppDbContext> dbFactory)
             .Where(x => ids.Contains(x.BenchRunId))
             .Select(x => new { x.BenchRunId, x.BenchCase!.ExternalId, x.Passed, x.BenchCase.RetiredAt }).ToListAsync(ct);
         var startedAt = runs.ToDictionary(r => r.Id, r => r.StartedAt);
+        // One string per case rather than one per result: computed signals are cached with their data.
+        var caseIds = new Dictionary<string, string>(StringComparer.Ordinal);
         // A case retired later still counted in the runs before its retirement: history stays as it was.
         var byRun = results.Where(x => x.RetiredAt is null || x.RetiredAt > startedAt[x.BenchRunId]).GroupBy(x => x.BenchRunId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, bool>)g.ToDictionary(x => x.ExternalId, x => x.Passed, StringComparer.Ordinal));
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, bool>)g.ToDictionary(
+                x => caseIds.TryGetValue(x.ExternalId, out var known) ? known : caseIds[x.ExternalId] = x.ExternalId, x => x.Passed, StringComparer.Ordinal));
         return runs.OrderBy(r => r.StartedAt)
             .Select(r => new RunOutcome(r.RunId, r.Version, r.StartedAt, byRun.GetValueOrDefault(r.Id) ?? new Dictionary<string, bool>()))
             .ToList();
@@ -136,27 +149,5 @@ public sealed class SignalDataLoader(IDbContextFactory<AppDbContext> dbFactory)
             var failures = counting.Where(l => l.IsFailure).ToList();
             return new ClosedRound(r.Period, r.ClosedAt, counting.Count, failures.Count, failures.Count(l => l.BenchWouldCatch == BenchWouldCatch.Yes));
         }).ToList();
-    }
-
-    private sealed class TraceRow
-    {
-        public required string Day { get; init; }
-        public required string Category { get; init; }
-        public int InputLength { get; init; }
-    }
-}
-
-/// <summary>Signals of a project as of a date, with the project's settings.</summary>
-public sealed class SignalsService(SignalDataLoader loader, SignalSettingsService settingsStore)
-{
-    public async Task<IReadOnlyList<Signal>> GetAsync(int projectId, DateOnly asOf, CancellationToken ct = default) =>
-        (await GetWithDataAsync(projectId, asOf, ct)).Signals;
-
-    /// <summary>The signals and the data they came from (the dashboard's tiles read the sampling and review dates).</summary>
-    public async Task<(IReadOnlyList<Signal> Signals, ProjectSignalData Data)> GetWithDataAsync(int projectId, DateOnly asOf, CancellationToken ct = default)
-    {
-        var settings = await settingsStore.GetAsync(projectId, ct);
-        var data = await loader.LoadAsync(projectId, asOf, settings, ct);
-        return (SignalEngine.Evaluate(data, asOf, settings), data);
     }
 }

@@ -106,6 +106,10 @@ public sealed class SamplingProject : IAsyncDisposable
 
     public BenchDashboard.Features.Signals.SignalDataLoader SignalLoader() => new(database.Factory);
 
+    /// <summary>The signals as the app serves them: the project's settings, the loader, the cache.</summary>
+    public BenchDashboard.Features.Signals.SignalsService SignalsService() =>
+        new(SignalLoader(), new BenchDashboard.Features.Signals.SignalSettingsService(database.Factory, new AuditLog(database.Factory, TimeProvider.System)));
+
     public ValueTask DisposeAsync()
     {
         database.Dispose();

@@ -1,3 +1,4 @@
+using BenchDashboard.Domain;
 using BenchDashboard.Features.Signals;
 using BenchDashboard.Features.Trends;
 
@@ -39,6 +40,8 @@ internal sealed class ScenarioProject(int seed)
         ["billing"] = 0.25, ["shipping"] = 0.25, ["returns"] = 0.20, ["account"] = 0.15, ["product questions"] = 0.15,
     };
     public int SampledTracesPerDay { get; set; } = 300;
+    /// <summary>Production input lengths on a day, as a multiple of the bench's (1: the same distribution).</summary>
+    public Func<int, double> InputLengthFactor { get; set; } = _ => 1.0;
 
     /// <summary>Sampling rounds close on these days; the healthy default is monthly.</summary>
     public IEnumerable<int> RoundDays { get; set; } = Enumerable.Range(1, 9).Select(i => i * 30);
@@ -53,7 +56,8 @@ internal sealed class ScenarioProject(int seed)
     {
         var rng = new Random(seed);
         var metrics = TrendMetrics.UserExperience.ToDictionary(m => m, _ => new List<MetricDay>());
-        var traces = new List<TraceShape>();
+        var traffic = new List<CategoryTraffic>();
+        var inputLengths = new List<InputLengthCount>();
         var wander = 0.0;
         for (var day = 0; day < Days; day++)
         {
@@ -77,7 +81,18 @@ internal sealed class ScenarioProject(int seed)
                 metrics[metric].Add(new MetricDay(date, count, count, TracesPerDay));
             }
             var mix = TrafficMix(day);
-            for (var i = 0; i < SampledTracesPerDay; i++) traces.Add(new TraceShape(date, Pick(rng, mix), InputLength(rng)));
+            // Traffic as imports store it: traces per category and input lengths per bin, each day.
+            var categories = new Dictionary<string, long>();
+            var bins = new Dictionary<int, long>();
+            for (var i = 0; i < SampledTracesPerDay; i++)
+            {
+                var category = Pick(rng, mix);
+                categories[category] = categories.GetValueOrDefault(category) + 1;
+                var bin = InputLengthBins.StartOf((int)Math.Round(InputLength(rng) * InputLengthFactor(day)));
+                bins[bin] = bins.GetValueOrDefault(bin) + 1;
+            }
+            traffic.AddRange(categories.Select(c => new CategoryTraffic(date, c.Key, c.Value)));
+            inputLengths.AddRange(bins.Select(b => new InputLengthCount(date, b.Key, b.Value)));
         }
 
         var caseCategories = HealthyMix.SelectMany(p => Enumerable.Repeat(p.Key, (int)Math.Round(p.Value * BenchCases))).ToList();
@@ -105,7 +120,8 @@ internal sealed class ScenarioProject(int seed)
             Metrics = metrics.ToDictionary(p => p.Key, p => (IReadOnlyList<MetricDay>)p.Value),
             Runs = runs,
             Versions = versions,
-            Traces = traces,
+            Traffic = traffic,
+            InputLengths = inputLengths,
             Cases = cases,
             Rounds = rounds,
             RubricReviews = RubricReviewDays.Where(d => d < Days).Select(d => Date(d).ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc)).ToList(),
