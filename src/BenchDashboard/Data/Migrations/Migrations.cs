@@ -28,3 +28,7 @@ public sealed class CategoryRollupsMigration : SqlScriptMigration;
 [DbContext(typeof(AppDbContext))]
 [Migration("20261122060000_SamplingWorkflow")]
 public sealed class SamplingWorkflowMigration : SqlScriptMigration;
+
+[DbContext(typeof(AppDbContext))]
+[Migration("20261205020000_HonestRates")]
+public sealed class HonestRatesMigration : SqlScriptMigration;

@@ -103,6 +103,12 @@ public sealed class SamplingProject : IAsyncDisposable
         Assert.True((await new IngestionService(database.Factory).ImportAsync(ProjectId, ImportKind.Traces, new MemoryStream(body), BodyFormat.Json, ImportOptions.Store)).Stored);
     }
 
+    public async Task AddFeedbackAsync(IEnumerable<object> events)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(events);
+        Assert.True((await new IngestionService(database.Factory).ImportAsync(ProjectId, ImportKind.Feedback, new MemoryStream(body), BodyFormat.Json, ImportOptions.Store)).Stored);
+    }
+
     public BenchDashboard.Features.Signals.SignalDataLoader SignalLoader() => new(database.Factory);
 
     public ValueTask DisposeAsync()
