@@ -89,7 +89,7 @@ public class DailyRollup
     /// <summary>The feedback kinds that make per-trace rates (counted once per trace in the columns above).</summary>
     public static readonly IReadOnlyList<FeedbackKind> PerTraceKinds = [FeedbackKind.Rewrite, FeedbackKind.Retry, FeedbackKind.Undo, FeedbackKind.FormatError];
 
-    public static bool IsPerTrace(FeedbackKind kind) => kind is FeedbackKind.Rewrite or FeedbackKind.Retry or FeedbackKind.Undo or FeedbackKind.FormatError;
+    public static bool IsPerTrace(FeedbackKind kind) => PerTraceKinds.Contains(kind);
 
     /// <summary>The traces with <paramref name="kind"/> (one of <see cref="PerTraceKinds"/>).</summary>
     public long TracesWith(FeedbackKind kind) => kind switch
