@@ -20,5 +20,10 @@ public static class RollupQueries
             Retries = g.Sum(r => r.Retries),
             Undos = g.Sum(r => r.Undos),
             FormatErrors = g.Sum(r => r.FormatErrors),
+            RewrittenTraces = g.Sum(r => r.RewrittenTraces),
+            RetriedTraces = g.Sum(r => r.RetriedTraces),
+            UndoneTraces = g.Sum(r => r.UndoneTraces),
+            FormatErrorTraces = g.Sum(r => r.FormatErrorTraces),
+            UnknownTraceFeedback = g.Sum(r => r.UnknownTraceFeedback),
         });
 }

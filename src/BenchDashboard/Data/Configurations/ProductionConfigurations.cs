@@ -48,6 +48,12 @@ internal sealed class DailyRollupConfiguration : IEntityTypeConfiguration<DailyR
         e.HasKey(r => new { r.ProjectId, r.Date, r.Category });
         e.Property(r => r.Category).HasMaxLength(128);
         e.HasOne<Project>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        // Added to existing tables by ALTER TABLE (20261205020000_HonestRates), which needs a default for NOT NULL.
+        e.Property(r => r.RewrittenTraces).HasDefaultValue(0L);
+        e.Property(r => r.RetriedTraces).HasDefaultValue(0L);
+        e.Property(r => r.UndoneTraces).HasDefaultValue(0L);
+        e.Property(r => r.FormatErrorTraces).HasDefaultValue(0L);
+        e.Property(r => r.UnknownTraceFeedback).HasDefaultValue(0L);
     }
 }
 

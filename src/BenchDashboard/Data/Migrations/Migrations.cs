@@ -34,5 +34,9 @@ public sealed class SamplingWorkflowMigration : SqlScriptMigration;
 public sealed class SignalEpisodesMigration : SqlScriptMigration;
 
 [DbContext(typeof(AppDbContext))]
+[Migration("20261205020000_HonestRates")]
+public sealed class HonestRatesMigration : SqlScriptMigration;
+
+[DbContext(typeof(AppDbContext))]
 [Migration("20261205030000_InputLengths")]
 public sealed class InputLengthsMigration : SqlScriptMigration;

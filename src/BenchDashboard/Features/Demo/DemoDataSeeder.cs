@@ -248,6 +248,8 @@ public sealed class DemoDataSeeder(
                     ep["$val"].Value = value.HasValue ? value.Value : DBNull.Value;
                     await eventCmd.ExecuteNonQueryAsync(ct);
                     rollups.AddFeedback(eventAt, category, kind, value);
+                    // Feedback yields each kind at most once per trace, so every per-trace event is its trace's first of that kind.
+                    if (DailyRollup.IsPerTrace(kind)) rollups.AddTraceWith(timestamp, category, kind);
                     events++;
                 }
             }

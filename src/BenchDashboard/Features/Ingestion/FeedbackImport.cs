@@ -70,18 +70,42 @@ internal sealed class FeedbackSink(SqliteConnection connection, SqliteTransactio
     {
         var inserted = Insert.Set("$p", ProjectId).Set("$id", row.EventId).Set("$tr", row.TraceId)
             .Set("$t", Timestamps.ToStorage(row.Timestamp)).Set("$k", row.Kind.ToString()).Set("$val", row.Value).ExecuteNonQuery() == 1;
-        if (inserted && row.TraceId is null) Rollups.AddFeedback(row.Timestamp, DailyRollup.NoCategory, row.Kind, row.Value);
+        if (inserted && row.TraceId is null)
+        {
+            Rollups.AddFeedback(row.Timestamp, DailyRollup.NoCategory, row.Kind, row.Value);
+            Rollups.AddUnknownTraceFeedback(row.Timestamp, row.Kind);
+        }
         else if (inserted) _awaitingCategory.Add((row.Timestamp, row.TraceId!, row.Kind, row.Value));
         return inserted;
     }
 
     protected override void BeforeRollupsApply(SqliteConnection connection, SqliteTransaction transaction)
     {
-        var categories = TraceCategories.Find(connection, transaction, ProjectId, _awaitingCategory.Select(e => e.TraceId));
+        var traces = TraceCategories.Find(connection, transaction, ProjectId, _awaitingCategory.Select(e => e.TraceId));
+        var perTrace = new Dictionary<(string TraceId, FeedbackKind Kind), int>();
         foreach (var (timestamp, traceId, kind, value) in _awaitingCategory)
         {
-            // A trace not stored yet leaves its feedback uncategorised until it arrives (TraceSink moves it then).
-            Rollups.AddFeedback(timestamp, categories.GetValueOrDefault(traceId, DailyRollup.NoCategory), kind, value);
+            if (traces.TryGetValue(traceId, out var trace))
+            {
+                Rollups.AddFeedback(timestamp, trace.Category, kind, value);
+                if (DailyRollup.IsPerTrace(kind)) perTrace[(traceId, kind)] = perTrace.GetValueOrDefault((traceId, kind)) + 1;
+                continue;
+            }
+            // A trace not stored yet leaves its feedback uncategorised and out of per-trace rates until it arrives
+            // (TraceSink moves it then).
+            Rollups.AddFeedback(timestamp, DailyRollup.NoCategory, kind, value);
+            Rollups.AddUnknownTraceFeedback(timestamp, kind);
+        }
+        if (perTrace.Count > 0)
+        {
+            // A trace counts once per kind: only when every stored event of that kind came with this request is it new.
+            var stored = TraceCategories.PerTraceEventCounts(connection, transaction, ProjectId, perTrace.Keys.Select(k => k.TraceId));
+            foreach (var ((traceId, kind), added) in perTrace)
+            {
+                if (stored.GetValueOrDefault((traceId, kind)) != added) continue;
+                var (category, day) = traces[traceId];
+                Rollups.AddTraceWith(day.ToDateTime(TimeOnly.MinValue), category, kind);
+            }
         }
         _awaitingCategory.Clear();
     }

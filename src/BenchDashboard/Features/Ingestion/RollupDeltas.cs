@@ -31,6 +31,28 @@ public sealed class RollupDeltas(int projectId)
         Count(Day(timestamp, category), kind, value, +1);
     }
 
+    /// <summary>
+    /// Counts a trace that got its first event of the per-trace <paramref name="kind"/>, on the trace's day and category
+    /// (see <see cref="DailyRollup.RewrittenTraces"/>): the caller makes sure a trace is counted once per kind.
+    /// </summary>
+    public void AddTraceWith(DateTime traceTimestamp, string? category, FeedbackKind kind) =>
+        Day(traceTimestamp, category).AddTracesWith(kind, 1);
+
+    /// <summary>
+    /// Counts a feedback event whose trace is not stored, for the data-quality note; only the per-trace kinds count, the
+    /// others (thumbs, CSAT) are per-answer ratios that keep such events.
+    /// </summary>
+    public void AddUnknownTraceFeedback(DateTime timestamp, FeedbackKind kind)
+    {
+        if (DailyRollup.IsPerTrace(kind)) Day(timestamp, DailyRollup.NoCategory).UnknownTraceFeedback++;
+    }
+
+    /// <summary>The trace of an event counted by <see cref="AddUnknownTraceFeedback"/> arrived: the event is no longer unknown.</summary>
+    public void RemoveUnknownTraceFeedback(DateTime timestamp, FeedbackKind kind)
+    {
+        if (DailyRollup.IsPerTrace(kind)) Day(timestamp, DailyRollup.NoCategory).UnknownTraceFeedback--;
+    }
+
     private static void Count(DailyRollup day, FeedbackKind kind, double? value, int sign)
     {
         switch (kind)
@@ -68,16 +90,22 @@ public sealed class RollupDeltas(int projectId)
         command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO DailyRollups (ProjectId, Date, Category, Traces, ThumbsUp, ThumbsDown, CsatCount, CsatSum, CsatSumOfSquares,
-                                      Rewrites, Retries, Undos, FormatErrors)
-            VALUES ($p, $d, $c, $traces, $up, $down, $csatN, $csatSum, $csatSq, $rewrites, $retries, $undos, $formatErrors)
+                                      Rewrites, Retries, Undos, FormatErrors,
+                                      RewrittenTraces, RetriedTraces, UndoneTraces, FormatErrorTraces, UnknownTraceFeedback)
+            VALUES ($p, $d, $c, $traces, $up, $down, $csatN, $csatSum, $csatSq, $rewrites, $retries, $undos, $formatErrors,
+                    $rewritten, $retried, $undone, $formatErrorTraces, $unknownTrace)
             ON CONFLICT (ProjectId, Date, Category) DO UPDATE SET
                 Traces = Traces + excluded.Traces, ThumbsUp = ThumbsUp + excluded.ThumbsUp,
                 ThumbsDown = ThumbsDown + excluded.ThumbsDown, CsatCount = CsatCount + excluded.CsatCount,
                 CsatSum = CsatSum + excluded.CsatSum, CsatSumOfSquares = CsatSumOfSquares + excluded.CsatSumOfSquares,
                 Rewrites = Rewrites + excluded.Rewrites, Retries = Retries + excluded.Retries,
-                Undos = Undos + excluded.Undos, FormatErrors = FormatErrors + excluded.FormatErrors
+                Undos = Undos + excluded.Undos, FormatErrors = FormatErrors + excluded.FormatErrors,
+                RewrittenTraces = RewrittenTraces + excluded.RewrittenTraces, RetriedTraces = RetriedTraces + excluded.RetriedTraces,
+                UndoneTraces = UndoneTraces + excluded.UndoneTraces, FormatErrorTraces = FormatErrorTraces + excluded.FormatErrorTraces,
+                UnknownTraceFeedback = UnknownTraceFeedback + excluded.UnknownTraceFeedback
             """;
-        string[] names = ["$p", "$d", "$c", "$traces", "$up", "$down", "$csatN", "$csatSum", "$csatSq", "$rewrites", "$retries", "$undos", "$formatErrors"];
+        string[] names = ["$p", "$d", "$c", "$traces", "$up", "$down", "$csatN", "$csatSum", "$csatSq", "$rewrites", "$retries", "$undos", "$formatErrors",
+            "$rewritten", "$retried", "$undone", "$formatErrorTraces", "$unknownTrace"];
         var p = names.ToDictionary(n => n, n => command.Parameters.Add(new SqliteParameter { ParameterName = n }));
         command.Prepare();
         foreach (var day in _days.Values)
@@ -95,6 +123,11 @@ public sealed class RollupDeltas(int projectId)
             p["$retries"].Value = day.Retries;
             p["$undos"].Value = day.Undos;
             p["$formatErrors"].Value = day.FormatErrors;
+            p["$rewritten"].Value = day.RewrittenTraces;
+            p["$retried"].Value = day.RetriedTraces;
+            p["$undone"].Value = day.UndoneTraces;
+            p["$formatErrorTraces"].Value = day.FormatErrorTraces;
+            p["$unknownTrace"].Value = day.UnknownTraceFeedback;
             command.ExecuteNonQuery();
         }
     }

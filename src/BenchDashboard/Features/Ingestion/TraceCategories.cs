@@ -17,14 +17,33 @@ internal static class TraceCategories
     /// <summary>Ids per statement: large enough that statement overhead vanishes, small enough to keep the JSON modest.</summary>
     private const int Chunk = 5_000;
 
-    /// <summary>Category by trace id, for the traces that exist (a trace without a category maps to "").</summary>
-    public static Dictionary<string, string> Find(SqliteConnection connection, SqliteTransaction? transaction, int projectId, IEnumerable<string> traceIds)
+    /// <summary>Category and UTC day by trace id, for the traces that exist (a trace without a category maps to "").</summary>
+    public static Dictionary<string, (string Category, DateOnly Day)> Find(SqliteConnection connection, SqliteTransaction? transaction, int projectId,
+        IEnumerable<string> traceIds)
     {
-        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        var found = new Dictionary<string, (string, DateOnly)>(StringComparer.Ordinal);
         ForEachRow(connection, transaction, projectId, traceIds, """
-            SELECT t.TraceId, COALESCE(t.Category, '') FROM json_each($ids) j
+            SELECT t.TraceId, COALESCE(t.Category, ''), substr(t.Timestamp, 1, 10) FROM json_each($ids) j
             CROSS JOIN ProductionTraces t ON t.ProjectId = $p AND t.TraceId = j.value
-            """, reader => found[reader.GetString(0)] = reader.GetString(1));
+            """, reader => found[reader.GetString(0)] = (reader.GetString(1), Day(reader.GetString(2))));
+        return found;
+    }
+
+    /// <summary>
+    /// How many stored events of each per-trace kind these traces have (<see cref="DailyRollup.PerTraceKinds"/>), events of
+    /// the current transaction included: a trace whose count equals what this request added got the kind for the first time.
+    /// </summary>
+    public static Dictionary<(string TraceId, FeedbackKind Kind), int> PerTraceEventCounts(SqliteConnection connection,
+        SqliteTransaction? transaction, int projectId, IEnumerable<string> traceIds)
+    {
+        var kinds = string.Join(", ", DailyRollup.PerTraceKinds.Select(k => $"'{k}'"));
+        var found = new Dictionary<(string, FeedbackKind), int>();
+        ForEachRow(connection, transaction, projectId, traceIds, $"""
+            SELECT f.TraceId, f.Kind, COUNT(*) FROM json_each($ids) j
+            CROSS JOIN FeedbackEvents f ON f.ProjectId = $p AND f.TraceId = j.value
+            WHERE f.Kind IN ({kinds})
+            GROUP BY f.TraceId, f.Kind
+            """, reader => found[(reader.GetString(0), Enum.Parse<FeedbackKind>(reader.GetString(1)))] = reader.GetInt32(2));
         return found;
     }
 
@@ -36,11 +55,12 @@ internal static class TraceCategories
         ForEachRow(connection, transaction, projectId, traceIds, """
             SELECT f.TraceId, substr(f.Timestamp, 1, 10), f.Kind, f.Value FROM json_each($ids) j
             CROSS JOIN FeedbackEvents f ON f.ProjectId = $p AND f.TraceId = j.value
-            """, reader => found.Add((reader.GetString(0),
-                DateOnly.ParseExact(reader.GetString(1), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            """, reader => found.Add((reader.GetString(0), Day(reader.GetString(1)),
                 Enum.Parse<FeedbackKind>(reader.GetString(2)), reader.IsDBNull(3) ? null : reader.GetDouble(3))));
         return found;
     }
+
+    private static DateOnly Day(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static void ForEachRow(SqliteConnection connection, SqliteTransaction? transaction, int projectId, IEnumerable<string> traceIds,
         string sql, Action<SqliteDataReader> read)

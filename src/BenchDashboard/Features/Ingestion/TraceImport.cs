@@ -44,6 +44,9 @@ internal sealed class TraceSink(SqliteConnection connection, SqliteTransaction? 
     // the request's traces are stored, looked up for all of them at once.
     private readonly Dictionary<string, string> _categorised = new(StringComparer.Ordinal);
 
+    // Every trace stored by this request, with its time: feedback that came before it joins its per-trace counts now.
+    private readonly Dictionary<string, DateTime> _arrived = new(StringComparer.Ordinal);
+
     public override string IdField => "traceId";
 
     public override string IdOf(TraceRow row) => row.TraceId;
@@ -63,16 +66,26 @@ internal sealed class TraceSink(SqliteConnection connection, SqliteTransaction? 
         Rollups.AddTrace(row.Timestamp, row.Category);
         _inputLengths.AddTrace(row.Timestamp, row.Category, row.Input);
         if (!string.IsNullOrEmpty(row.Category)) _categorised[row.TraceId] = row.Category;
+        _arrived[row.TraceId] = row.Timestamp;
         return true;
     }
 
     protected override void BeforeRollupsApply(SqliteConnection connection, SqliteTransaction transaction)
     {
-        foreach (var (traceId, day, kind, value) in TraceCategories.Feedback(connection, transaction, ProjectId, _categorised.Keys))
+        var perTraceKinds = new HashSet<(string TraceId, FeedbackKind Kind)>();
+        foreach (var (traceId, day, kind, value) in TraceCategories.Feedback(connection, transaction, ProjectId, _arrived.Keys))
         {
-            Rollups.MoveFeedback(day.ToDateTime(TimeOnly.MinValue), _categorised[traceId], kind, value);
+            if (_categorised.TryGetValue(traceId, out var category)) Rollups.MoveFeedback(day.ToDateTime(TimeOnly.MinValue), category, kind, value);
+            // The event was left out of per-trace rates while its trace was unknown; now the trace counts it (once per kind).
+            Rollups.RemoveUnknownTraceFeedback(day.ToDateTime(TimeOnly.MinValue), kind);
+            if (DailyRollup.IsPerTrace(kind)) perTraceKinds.Add((traceId, kind));
+        }
+        foreach (var (traceId, kind) in perTraceKinds)
+        {
+            Rollups.AddTraceWith(_arrived[traceId], _categorised.GetValueOrDefault(traceId), kind);
         }
         _categorised.Clear();
+        _arrived.Clear();
         _inputLengths.ApplyTo(connection, transaction);
     }
 

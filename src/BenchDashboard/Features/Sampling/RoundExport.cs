@@ -49,8 +49,7 @@ public sealed class RoundExporter(IDbContextFactory<AppDbContext> dbFactory)
             var trace = traces[f.ProductionTraceId];
             var events = feedback[trace.TraceId].ToList();
             var csat = events.Where(e => e.Kind == FeedbackKind.Csat && e.Value is not null).Select(e => e.Value!.Value).ToList();
-            var negative = events.Count(e => e.Kind is FeedbackKind.ThumbsDown or FeedbackKind.Rewrite or FeedbackKind.Retry
-                                             || e.Kind == FeedbackKind.Csat && e.Value <= 2);
+            var negative = events.Count(e => NegativeFeedback.Is(e.Kind, e.Value));
             ExportRow Row(LabelFacts? l) => new(round.Id, round.Period, f.Position, trace.TraceId,
                 trace.Timestamp.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), trace.Category, trace.Version,
                 events.Count(e => e.Kind == FeedbackKind.ThumbsUp), events.Count(e => e.Kind == FeedbackKind.ThumbsDown),

@@ -3,7 +3,7 @@ using BenchDashboard.Domain;
 namespace BenchDashboard.Features.Sampling;
 
 /// <summary>A production trace that may be drawn. <see cref="Category"/> "" = none. <see cref="NegativeSignals"/> =
-/// count of negative feedback on it (thumbs-down, rewrite, retry, CSAT ≤ 2); 0 = healthy or no feedback.</summary>
+/// count of negative feedback on it (<see cref="Domain.NegativeFeedback"/>: thumbs-down, rewrite, retry, CSAT ≤ 2); 0 = healthy or no feedback.</summary>
 public sealed record SamplingCandidate(long Id, string Category, int NegativeSignals);
 
 /// <summary>What to draw: <see cref="Size"/> traces (1–500) with a strategy and a seed that makes the draw

@@ -19,23 +19,26 @@ public sealed class SamplingService(IDbContextFactory<AppDbContext> dbFactory, A
 {
     private sealed record CandidateRow(long Id, string Category, int NegativeSignals);
 
+    // Built once: the negative-feedback condition comes from constants (NegativeFeedback); the values stay parameters.
+    private static readonly string CandidatesSql = $$"""
+        SELECT t.Id AS Id, COALESCE(t.Category, '') AS Category,
+               (SELECT COUNT(*) FROM FeedbackEvents f
+                WHERE f.ProjectId = t.ProjectId AND f.TraceId = t.TraceId
+                  AND {{NegativeFeedback.SqlCondition("f")}}) AS NegativeSignals
+        FROM ProductionTraces t
+        WHERE t.ProjectId = {0} AND t.Timestamp >= {1} AND t.Timestamp < {2}
+        """;
+
     /// <summary>
-    /// Every trace of the window with its category and how much negative feedback it received (thumbs-down, rewrite,
-    /// retry, CSAT of 2 or less). One query; feedback is found through its (ProjectId, TraceId) index.
+    /// Every trace of the window with its category and how much negative feedback it received (<see cref="NegativeFeedback"/>:
+    /// thumbs-down, rewrite, retry, CSAT of 2 or less). One query; feedback is found through its (ProjectId, TraceId) index.
     /// </summary>
     public async Task<IReadOnlyList<SamplingCandidate>> CandidatesAsync(int projectId, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var fromAt = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var toAt = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var rows = await db.Database.SqlQuery<CandidateRow>($"""
-            SELECT t.Id AS Id, COALESCE(t.Category, '') AS Category,
-                   (SELECT COUNT(*) FROM FeedbackEvents f
-                    WHERE f.ProjectId = t.ProjectId AND f.TraceId = t.TraceId
-                      AND (f.Kind IN ('ThumbsDown', 'Rewrite', 'Retry') OR (f.Kind = 'Csat' AND f.Value <= 2))) AS NegativeSignals
-            FROM ProductionTraces t
-            WHERE t.ProjectId = {projectId} AND t.Timestamp >= {fromAt} AND t.Timestamp < {toAt}
-            """).ToListAsync(ct);
+        var rows = await db.Database.SqlQueryRaw<CandidateRow>(CandidatesSql, projectId, fromAt, toAt).ToListAsync(ct);
         return rows.Select(r => new SamplingCandidate(r.Id, r.Category, r.NegativeSignals)).ToList();
     }
 

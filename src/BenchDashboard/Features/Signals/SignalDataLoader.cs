@@ -83,34 +83,23 @@ public sealed class SignalDataLoader(IDbContextFactory<AppDbContext> dbFactory)
         };
     }
 
-    /// <summary>One <see cref="MetricDay"/> per metric and day; events win over aggregates for the same day.</summary>
+    /// <summary>
+    /// One <see cref="MetricDay"/> per metric and day, from events where the day has them, else from the day's aggregate:
+    /// <see cref="UxMetricSource"/> decides, as it does for the trends. <paramref name="rollups"/> hold one row per day.
+    /// </summary>
     internal static IReadOnlyDictionary<string, IReadOnlyList<MetricDay>> Metrics(IReadOnlyList<DailyRollup> rollups, IReadOnlyList<DailyMetric> aggregates)
     {
-        var byMetric = TrendMetrics.UserExperience.ToDictionary(m => m, _ => new SortedDictionary<DateOnly, MetricDay>());
-        void Add(string metric, DateOnly date, double sum, double squares, long n)
+        var byMetric = TrendMetrics.UserExperience.ToDictionary(m => m, _ => new List<MetricDay>());
+        var rollupByDay = rollups.ToDictionary(r => r.Date);
+        var aggregatesByDay = aggregates.ToLookup(m => m.Date);
+        foreach (var day in rollupByDay.Keys.Union(aggregatesByDay.Select(g => g.Key)).Order())
         {
-            if (n > 0) byMetric[metric][date] = new MetricDay(date, sum, squares, n);
-        }
-        foreach (var r in rollups)
-        {
-            Add(TrendMetrics.ThumbsUpRate, r.Date, r.ThumbsUp, r.ThumbsUp, r.ThumbsUp + r.ThumbsDown);
-            Add(TrendMetrics.Csat, r.Date, r.CsatSum, r.CsatSumOfSquares, r.CsatCount);
-            foreach (var (metric, count) in new[] { (TrendMetrics.RewriteRate, r.Rewrites), (TrendMetrics.RetryRate, r.Retries),
-                         (TrendMetrics.UndoRate, r.Undos), (TrendMetrics.FormatErrorRate, r.FormatErrors) })
+            foreach (var (metric, s) in UxMetricSource.Day(rollupByDay.GetValueOrDefault(day), aggregatesByDay[day]))
             {
-                var capped = Math.Min(count, r.Traces);
-                Add(metric, r.Date, capped, capped, r.Traces);
+                byMetric[metric].Add(new MetricDay(day, s.Sum, s.SumOfSquares, s.N));
             }
         }
-        foreach (var m in aggregates)
-        {
-            if (!byMetric.TryGetValue(m.Metric, out var days) || days.ContainsKey(m.Date)) continue;
-            var sum = m.Value * m.N;
-            // Aggregates carry no spread; CSAT assumes a unit variance per answer (typical of a 1–5 scale) so Welch's test stays honest.
-            var squares = m.Metric == TrendMetrics.Csat ? m.N * (m.Value * m.Value + 1) : sum;
-            Add(m.Metric, m.Date, sum, squares, m.N);
-        }
-        return byMetric.ToDictionary(p => p.Key, p => (IReadOnlyList<MetricDay>)p.Value.Values.ToList());
+        return byMetric.ToDictionary(p => p.Key, p => (IReadOnlyList<MetricDay>)p.Value);
     }
 
     private static async Task<List<RunOutcome>> RunsAsync(AppDbContext db, int projectId, DateTime end, CancellationToken ct)

@@ -39,7 +39,14 @@ public sealed record VersionMarker(string Version, DateTime DeployedAt, string? 
 public sealed record TrendsResult(
     DateOnly From, DateOnly To, TrendBucket Bucket,
     IReadOnlyDictionary<string, IReadOnlyList<TrendPoint>> Series,
-    IReadOnlyList<VersionMarker> Versions);
+    IReadOnlyList<VersionMarker> Versions)
+{
+    /// <summary>
+    /// Rewrite, retry, undo and format-error events of the range whose trace is unknown (no trace id, or a trace never
+    /// sent): left out of the per-trace rates, and said so on the page (<see cref="Domain.DailyRollup.UnknownTraceFeedback"/>).
+    /// </summary>
+    public long UnknownTraceFeedback { get; init; }
+}
 
 /// <summary>The first and the last day a project has any data.</summary>
 public sealed record DataDays(DateOnly First, DateOnly Last);

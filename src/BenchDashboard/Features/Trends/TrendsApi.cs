@@ -9,8 +9,12 @@ public static class TrendsApi
     /// <summary>Ten years of days is far more than any chart shows; the limit keeps one request from asking for a century.</summary>
     public const int MaxDays = 3660;
 
+    /// <summary>
+    /// The answer of API.md; <c>unknownTraceFeedback</c> is an addition to the contract: rewrite, retry, undo and
+    /// format-error events of the range whose trace is unknown (no traceId, or a trace never sent), left out of per-trace rates.
+    /// </summary>
     public sealed record TrendsResponse(string From, string To, string Bucket, IReadOnlyDictionary<string, IReadOnlyList<TrendPoint>> Series,
-        IReadOnlyList<VersionMarker> Versions);
+        IReadOnlyList<VersionMarker> Versions, long UnknownTraceFeedback);
 
     public static RouteGroupBuilder MapTrendsApi(this RouteGroupBuilder project)
     {
@@ -40,7 +44,7 @@ public static class TrendsApi
 
         var result = await trends.GetAsync(http.Project().Id, fromDate, toDate, bucketValue, category, ct);
         return Results.Ok(new TrendsResponse(Format(result.From), Format(result.To), result.Bucket.ToString().ToLowerInvariant(),
-            result.Series, result.Versions));
+            result.Series, result.Versions, result.UnknownTraceFeedback));
     }
 
     internal static DateOnly ParseDate(string? text, string name, DateOnly fallback, ValidationErrors errors)

@@ -1,14 +1,14 @@
 using System.Globalization;
 using BenchDashboard.Data;
 using BenchDashboard.Domain;
-using BenchDashboard.Statistics;
 using Microsoft.EntityFrameworkCore;
 
 namespace BenchDashboard.Features.Trends;
 
 /// <summary>
-/// Bench pass rate and the user-experience metrics per day, week or month. Rates come from feedback events where a
-/// bucket has them, else from the daily aggregates teams send (weighted by n). Events are read through
+/// Bench pass rate and the user-experience metrics per day, week or month. Each day's metrics come from feedback events
+/// where the day has them, else from the daily aggregates teams send (<see cref="UxMetricSource"/>, which the signals use
+/// too), and a bucket adds its days up (aggregates weighted by n). Events are read through
 /// <see cref="DailyRollup"/>s, a row per day and category, so the cost does not grow with the number of events.
 /// With a category, only that category's traces and feedback count, the bench pass rate covers that category's cases,
 /// and daily aggregates (which carry no category) are left out.
@@ -26,14 +26,16 @@ public sealed class TrendsService(IDbContextFactory<AppDbContext> dbFactory)
         var fromAt = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var toAt = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
-        // Rollups hold one row per day, kept current by every import: no raw event is read here.
-        var rollups = await db.DailyRollups.AsNoTracking()
-            .Where(r => r.ProjectId == projectId && r.Date >= from && r.Date <= to && (category == null || r.Category == category))
-            .ToListAsync(ct);
+        // Rollups hold one row per day and category, kept current by every import: no raw event is read here. Without a
+        // category the day's categories are added up, as the signals do.
+        var days = db.DailyRollups.AsNoTracking().Where(r => r.ProjectId == projectId && r.Date >= from && r.Date <= to);
+        var rollups = await (category is null ? days.SumOverCategories() : days.Where(r => r.Category == category)).ToListAsync(ct);
         var aggregates = category is not null ? [] : await db.DailyMetrics.AsNoTracking()
             .Where(m => m.ProjectId == projectId && m.Date >= from && m.Date <= to)
-            .Select(m => new { m.Date, m.Metric, m.Value, m.N })
             .ToListAsync(ct);
+        // Per-trace feedback of unknown traces sits under no category, so a category's view asks for it separately.
+        var unknownTraceFeedback = category is null ? rollups.Sum(r => r.UnknownTraceFeedback)
+            : await days.Where(r => r.Category == DailyRollup.NoCategory).SumAsync(r => r.UnknownTraceFeedback, ct);
         var runs = await db.BenchRuns.AsNoTracking()
             .Where(r => r.ProjectId == projectId && r.StartedAt >= fromAt && r.StartedAt < toAt)
             .Select(r => new
@@ -59,14 +61,18 @@ public sealed class TrendsService(IDbContextFactory<AppDbContext> dbFactory)
             if (!buckets.TryGetValue(start, out var totals)) buckets[start] = totals = new BucketTotals();
             return totals;
         }
-        foreach (var rollup in rollups) At(rollup.Date).Add(rollup);
+        // Events or aggregates are chosen per day (UxMetricSource), then the days add up into their bucket.
+        var rollupByDay = rollups.ToDictionary(r => r.Date);
+        var aggregatesByDay = aggregates.ToLookup(m => m.Date);
+        foreach (var day in rollupByDay.Keys.Union(aggregatesByDay.Select(g => g.Key)))
+        {
+            var totals = At(day);
+            foreach (var (metric, sample) in UxMetricSource.Day(rollupByDay.GetValueOrDefault(day), aggregatesByDay[day])) totals.Add(metric, sample);
+        }
         foreach (var run in runs)
         {
-            var totals = At(DateOnly.FromDateTime(run.StartedAt));
-            totals.BenchTotal += run.Total;
-            totals.BenchPassed += run.Passed;
+            At(DateOnly.FromDateTime(run.StartedAt)).Add(TrendMetrics.BenchPassRate, MetricSample.Rate(run.Passed, run.Total));
         }
-        foreach (var m in aggregates) At(m.Date).AddAggregate(m.Metric, m.Value, m.N);
 
         var series = TrendMetrics.All.ToDictionary(m => m, _ => (IReadOnlyList<TrendPoint>)new List<TrendPoint>());
         foreach (var (start, totals) in buckets.OrderBy(b => b.Key))
@@ -77,7 +83,7 @@ public sealed class TrendsService(IDbContextFactory<AppDbContext> dbFactory)
                 if (totals.Point(metric, t) is { } point) ((List<TrendPoint>)series[metric]).Add(point);
             }
         }
-        return new TrendsResult(from, to, bucket, series, versions);
+        return new TrendsResult(from, to, bucket, series, versions) { UnknownTraceFeedback = unknownTraceFeedback };
     }
 
     /// <summary>The categories a lead can filter by: those of traces, feedback and active bench cases, sorted.</summary>
@@ -125,85 +131,14 @@ public sealed class TrendsService(IDbContextFactory<AppDbContext> dbFactory)
         _ => throw new ArgumentOutOfRangeException(nameof(bucket)),
     };
 
-    /// <summary>Everything known about one bucket, before it becomes points.</summary>
+    /// <summary>Everything known about one bucket, before it becomes points: each metric's days added up.</summary>
     private sealed class BucketTotals
     {
-        private readonly Dictionary<FeedbackKind, long> _counts = [];
-        private readonly Dictionary<string, (double WeightedSum, long N)> _aggregates = [];
-        private double _csatSum, _csatSumOfSquares;
-        public long Traces { get; set; }
-        public long BenchTotal { get; set; }
-        public long BenchPassed { get; set; }
+        private readonly Dictionary<string, MetricSample> _samples = [];
 
-        public void Add(DailyRollup day)
-        {
-            Traces += day.Traces;
-            Increment(FeedbackKind.ThumbsUp, day.ThumbsUp);
-            Increment(FeedbackKind.ThumbsDown, day.ThumbsDown);
-            Increment(FeedbackKind.Csat, day.CsatCount);
-            Increment(FeedbackKind.Rewrite, day.Rewrites);
-            Increment(FeedbackKind.Retry, day.Retries);
-            Increment(FeedbackKind.Undo, day.Undos);
-            Increment(FeedbackKind.FormatError, day.FormatErrors);
-            _csatSum += day.CsatSum;
-            _csatSumOfSquares += day.CsatSumOfSquares;
-        }
+        public void Add(string metric, MetricSample sample) => _samples[metric] = _samples.GetValueOrDefault(metric) + sample;
 
-        private void Increment(FeedbackKind kind, long count)
-        {
-            if (count != 0) _counts[kind] = Count(kind) + count;
-        }
-
-        public void AddAggregate(string metric, double value, long n)
-        {
-            var (sum, total) = _aggregates.GetValueOrDefault(metric);
-            _aggregates[metric] = (sum + value * n, total + n);
-        }
-
-        private long Count(FeedbackKind kind) => _counts.GetValueOrDefault(kind);
-
-        public TrendPoint? Point(string metric, string t) => metric switch
-        {
-            TrendMetrics.BenchPassRate => Rate(t, BenchPassed, BenchTotal),
-            TrendMetrics.ThumbsUpRate => Count(FeedbackKind.ThumbsUp) + Count(FeedbackKind.ThumbsDown) > 0
-                ? Rate(t, Count(FeedbackKind.ThumbsUp), Count(FeedbackKind.ThumbsUp) + Count(FeedbackKind.ThumbsDown))
-                : FromAggregate(metric, t),
-            TrendMetrics.Csat => Count(FeedbackKind.Csat) > 0 ? Csat(t) : FromAggregate(metric, t),
-            TrendMetrics.RewriteRate => PerTrace(metric, t, FeedbackKind.Rewrite),
-            TrendMetrics.RetryRate => PerTrace(metric, t, FeedbackKind.Retry),
-            TrendMetrics.UndoRate => PerTrace(metric, t, FeedbackKind.Undo),
-            TrendMetrics.FormatErrorRate => PerTrace(metric, t, FeedbackKind.FormatError),
-            _ => null,
-        };
-
-        // Per-trace rates need traces as the denominator; without traces the aggregates are all there is.
-        private TrendPoint? PerTrace(string metric, string t, FeedbackKind kind) =>
-            Traces > 0 ? Rate(t, Math.Min(Count(kind), Traces), Traces) : FromAggregate(metric, t);
-
-        private TrendPoint Csat(string t)
-        {
-            var n = Count(FeedbackKind.Csat);
-            var (mean, low, high) = Intervals.Mean(_csatSum, _csatSumOfSquares, n);
-            return new TrendPoint(t, mean, n, low, high);
-        }
-
-        private TrendPoint? FromAggregate(string metric, string t)
-        {
-            if (!_aggregates.TryGetValue(metric, out var a) || a.N <= 0) return null;
-            var value = a.WeightedSum / a.N;
-            if (metric == TrendMetrics.Csat)
-            {
-                // Aggregates carry no spread, so no honest interval beyond the value itself.
-                return new TrendPoint(t, value, a.N, value, value);
-            }
-            return Rate(t, (long)Math.Round(value * a.N), a.N);
-        }
-
-        private static TrendPoint? Rate(string t, long successes, long n)
-        {
-            if (n <= 0) return null;
-            var (low, high) = Intervals.Wilson(successes, n);
-            return new TrendPoint(t, (double)successes / n, n, low, high);
-        }
+        public TrendPoint? Point(string metric, string t) =>
+            _samples.TryGetValue(metric, out var sample) ? UxMetricSource.Point(metric, sample, t) : null;
     }
 }

@@ -104,6 +104,12 @@ public sealed class SamplingProject : IAsyncDisposable
         Assert.True((await new IngestionService(database.Factory).ImportAsync(ProjectId, ImportKind.Traces, new MemoryStream(body), BodyFormat.Json, ImportOptions.Store)).Stored);
     }
 
+    public async Task AddFeedbackAsync(IEnumerable<object> events)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(events);
+        Assert.True((await new IngestionService(database.Factory).ImportAsync(ProjectId, ImportKind.Feedback, new MemoryStream(body), BodyFormat.Json, ImportOptions.Store)).Stored);
+    }
+
     public BenchDashboard.Features.Signals.SignalDataLoader SignalLoader() => new(database.Factory);
 
     /// <summary>The signals as the app serves them: the project's settings, the loader, the cache.</summary>

@@ -26,11 +26,12 @@ public class TrendsServiceTests : IAsyncLifetime
         var t = At(Monday, 10);
         var n = 0;
         var events = new List<object>();
-        void Event(string kind, DateTime at, double? value = null) =>
-            events.Add(new { eventId = $"e{n++}", timestamp = at.ToString("O"), kind, value });
+        void Event(string kind, DateTime at, double? value = null, string? traceId = null) =>
+            events.Add(new { eventId = $"e{n++}", traceId, timestamp = at.ToString("O"), kind, value });
         Event("thumbs_up", t); Event("thumbs_up", t); Event("thumbs_up", t.AddDays(1)); Event("thumbs_down", t.AddDays(1));
         Event("csat", t, 4); Event("csat", t.AddDays(1), 5);
-        Event("rewrite", t); Event("rewrite", t.AddDays(1));
+        // Rewrites name their traces (sent after them): a per-trace rate counts only feedback of known traces.
+        Event("rewrite", t, traceId: "t0"); Event("rewrite", t.AddDays(1), traceId: "t1");
         var traces = Enumerable.Range(0, 10).Select(i => new { traceId = $"t{i}", timestamp = t.AddDays(i % 2).ToString("O"), input = "q" });
         Assert.True((await ingestion.ImportAsync(projectId, ImportKind.Feedback, Json(events), BodyFormat.Json, ImportOptions.Store)).Stored);
         Assert.True((await ingestion.ImportAsync(projectId, ImportKind.Traces, Json(traces), BodyFormat.Json, ImportOptions.Store)).Stored);
