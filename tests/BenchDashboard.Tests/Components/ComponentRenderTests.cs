@@ -73,7 +73,9 @@ public class ComponentRenderTests
         // Category names come from production traces: untrusted text, shown but never rendered as markup.
         var hostile = "<img src=x onerror=alert(1)>";
         var signal = new BenchDashboard.Features.Signals.Signal("input_drift", "category", BenchDashboard.Features.Signals.SignalSeverity.Alert,
-            new DateOnly(2026, 6, 14), $"“{hostile}” is uncovered.", new { uncovered = new[] { hostile }, pValue = 1e-12, traces = 42231 });
+            new DateOnly(2026, 6, 14), $"“{hostile}” is uncovered.", new BenchDashboard.Features.Signals.Rules.InputCategoryDriftEvidence(
+                new(new DateOnly(2026, 6, 4), new DateOnly(2026, 7, 1)), 0.42, 0.2, [hostile], [new(hostile, 0.2, 0.0), new("billing", 0.8, 1.0)],
+                42231, 300, BenchDashboard.Features.Signals.SignalSettings.Defaults));
 
         var html = await RenderAsync<BenchDashboard.Features.Signals.SignalCard>(new()
         {
@@ -84,7 +86,8 @@ public class ComponentRenderTests
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html);
         Assert.Contains("since 14 Jun 2026", html);
         Assert.Contains("Input drift &#xB7; category", html); // the renderer encodes non-ASCII as entities
-        Assert.Contains("metric=thumbsUpRate", html); // the data link falls back to the headline metric
+        Assert.Contains("metric=thumbsUpRate", html); // the data link opens thumbs-up for the uncovered category
+        Assert.Contains("category=%3Cimg", html); // the category reaches the link escaped
     }
 
     [Fact]

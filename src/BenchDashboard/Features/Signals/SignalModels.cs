@@ -18,9 +18,9 @@ public enum SignalSeverity { Warning, Alert }
 
 /// <summary>
 /// One drift signal: what fired, how bad, since when, a sentence a lead can act on, and the numbers behind it.
-/// <see cref="Evidence"/> is serialised as it is (anonymous objects and records), so it reads well in the API.
+/// <see cref="Evidence"/> is a typed record per kind; the API serialises its runtime type, so every field reaches it.
 /// </summary>
-public sealed record Signal(string Kind, string? Metric, SignalSeverity Severity, DateOnly Since, string Summary, object Evidence)
+public sealed record Signal(string Kind, string? Metric, SignalSeverity Severity, DateOnly Since, string Summary, SignalEvidence Evidence)
 {
     /// <summary>For cadence, which ritual is late ("sampling", "rubricReview", "benchAudit"): several can be late at once.</summary>
     public string? Check { get; init; }
@@ -29,7 +29,7 @@ public sealed record Signal(string Kind, string? Metric, SignalSeverity Severity
     public (string Kind, string Subject) Identity => (Kind, Metric ?? Check ?? "");
 
     public SignalDto ToDto() => new(Kind, Metric, Severity == SignalSeverity.Alert ? "alert" : "warning",
-        Since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Summary, Evidence);
+        Since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Summary, (object)Evidence);
 }
 
 /// <summary>A day range, both ends included, as evidence shows it.</summary>

@@ -34,11 +34,12 @@ public sealed class SignalAlertingTests : IAsyncLifetime, IDisposable
         alerting = new SignalAlerting(database.Factory, signals, settings, audit, new OneClientFactory(), clock, NullLogger<SignalAlerting>.Instance);
     }
 
+    // Alerting looks at kinds, subjects, severities and starts; any typed evidence will do for these signals.
     private static Signal Divergence(SignalSeverity severity) =>
-        new(SignalKinds.Divergence, "thumbsUpRate", severity, new DateOnly(2026, 5, 20), "Thumbs-up rate fell from 80.0 % to 74.0 %.", new { pValue = 0.001 });
+        new(SignalKinds.Divergence, "thumbsUpRate", severity, new DateOnly(2026, 5, 20), "Thumbs-up rate fell from 80.0 % to 74.0 %.", new SignalEnd("test"));
 
     private static Signal Cadence(string check) =>
-        new(SignalKinds.Cadence, null, SignalSeverity.Warning, new DateOnly(2026, 5, 1), $"{check} is late.", new { check }) { Check = check };
+        new(SignalKinds.Cadence, null, SignalSeverity.Warning, new DateOnly(2026, 5, 1), $"{check} is late.", new SignalEnd(null)) { Check = check };
 
     [Fact]
     public async Task A_new_signal_is_posted_once_and_an_escalation_again_with_the_previous_severity()
