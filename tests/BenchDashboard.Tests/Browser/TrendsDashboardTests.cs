@@ -95,7 +95,8 @@ public class TrendsDashboardTests(BrowserFixture browser)
         await BrowserFixture.WaitForInteractiveAsync(page);
         await divergence.GetByTestId("signal-evidence-toggle").ClickAsync();
         await Assertions.Expect(divergence.GetByTestId("signal-evidence-toggle")).ToHaveAttributeAsync("aria-expanded", "true");
-        await Assertions.Expect(divergence.GetByTestId("signal-evidence")).ToContainTextAsync("pValue");
+        // The test behind it, named for people (not a raw key such as pValue).
+        await Assertions.Expect(divergence.GetByTestId("signal-evidence")).ToContainTextAsync("two-proportion z-test");
         await Assertions.Expect(divergence.GetByTestId("signal-chart").Locator("svg.main-svg").First).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "signals");
         await divergence.GetByTestId("signal-data-link").ClickAsync();
