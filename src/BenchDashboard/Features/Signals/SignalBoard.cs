@@ -17,7 +17,11 @@ public sealed class SignalBoard(SignalsService signals, SignalSettingsService se
         var triages = await TriagesAsync(projectId, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var triaged = found
-            .Select(s => triages.GetValueOrDefault(Key(s)) is var t ? new TriagedSignal(s, t, TriagedSignal.StatusOf(t, today)) : null!)
+            .Select(s =>
+            {
+                var triage = triages.GetValueOrDefault(Key(s));
+                return new TriagedSignal(s, triage, TriagedSignal.StatusOf(triage, today));
+            })
             .OrderBy(t => t.Status).ThenByDescending(t => t.Signal.Severity).ThenBy(t => t.Signal.Since)
             .ThenBy(t => t.Signal.Kind, StringComparer.Ordinal).ThenBy(t => t.Signal.Identity.Subject, StringComparer.Ordinal)
             .ToList();

@@ -10,13 +10,15 @@ public sealed record TriagedSignal(Signal Signal, SignalTriage? Triage, SignalSt
     public SignalDto ToDto()
     {
         var dto = Signal.ToDto();
+        // A snooze that ran out leaves the signal open again: then nobody's word stands on it.
+        var word = Status == SignalStatus.Open ? null : Triage;
         return dto with
         {
             Status = Status switch { SignalStatus.Acknowledged => "acknowledged", SignalStatus.Snoozed => "snoozed", _ => "open" },
-            AcknowledgedBy = Triage?.ActedBy,
-            AcknowledgedAt = Triage?.ActedAt,
-            Note = Triage?.Note,
-            SnoozedUntil = Status == SignalStatus.Snoozed ? Triage?.SnoozedUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            AcknowledgedBy = word?.ActedBy,
+            AcknowledgedAt = word?.ActedAt,
+            Note = word?.Note,
+            SnoozedUntil = Status == SignalStatus.Snoozed ? word?.SnoozedUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
         };
     }
 
