@@ -13,7 +13,7 @@ internal static class MachineInfo
         report.Line($"  CPU:            {FirstValue("/proc/cpuinfo", "model name") ?? "?"}");
         report.Line($"  memory:         {MemTotal()}");
         report.Line($"  OS:             {OsName()}, Linux {Kernel()}, {RuntimeInformation.OSArchitecture}");
-        report.Line($"  .NET:           {RuntimeInformation.FrameworkDescription} (benchmark and app both self-contained net9.0), build {RepoPaths.Configuration()}");
+        report.Line($"  .NET:           {RuntimeInformation.FrameworkDescription} (benchmark and app both framework-dependent net10.0), build {RepoPaths.Configuration()}");
         report.Line($"  SQLite:         {SqliteVersion()} (SQLitePCLRaw e_sqlite3 bundle, as the app)");
         report.Line($"  database folder: {workDirectory} ({FileSystemOf(workDirectory)})");
         report.Line($"  load average at start (1, 5, 15 min): {LoadAverage()}  (2 cores are shared: every timed window below also says who used the CPU)");

@@ -15,8 +15,9 @@ internal static class RepoPaths
     }
 
     /// <summary>
-    /// The app's self-contained executable in the configuration this benchmark was built in (the project reference built it):
-    /// <c>src/BenchDashboard/bin/&lt;Configuration&gt;/net9.0/&lt;rid&gt;/BenchDashboard</c>, the newest if there are several.
+    /// The app's executable (the apphost of a framework-dependent build) in the configuration this benchmark was built in
+    /// (the project reference built it): <c>src/BenchDashboard/bin/&lt;Configuration&gt;/net10.0/BenchDashboard</c>, the newest
+    /// if there are several.
     /// </summary>
     public static string AppExecutable()
     {

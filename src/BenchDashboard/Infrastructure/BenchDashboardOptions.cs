@@ -17,8 +17,6 @@ public sealed class BenchDashboardOptions
 
     public ApiOptions Api { get; set; } = new();
 
-    /// <summary>A commercial PDFsharp licence key; without one PDFsharp runs under the AGPL, like this project.</summary>
-    public string? PdfSharpLicenseKey { get; set; }
 }
 
 public sealed class ApiOptions
