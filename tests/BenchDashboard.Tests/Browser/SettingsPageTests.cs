@@ -14,7 +14,12 @@ public class SettingsPageTests(BrowserFixture browser)
         await SignInAndTrendsTests.SignInAsync(page, "lead@demo.local");
         await Assertions.Expect(page.GetByTestId("signal-panel").Locator("[data-kind=coverage]")).ToBeVisibleAsync();
 
+        // Navigate only once the Trends page's circuit is live: a click while it is still starting can leave the
+        // circuit rendering the page it started on under the new address (the settings fields then never appear).
+        await BrowserFixture.WaitForInteractiveAsync(page);
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Settings", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/settings$"));
+        await Assertions.Expect(page.GetByTestId("settings-form")).ToBeVisibleAsync();
         await BrowserFixture.WaitForInteractiveAsync(page);
         try
         {
