@@ -19,7 +19,7 @@ public sealed record AlertEvent(string Name, Signal Signal, string? PreviousSeve
 /// <see cref="DeliverDueAsync"/> and retried with backoff; after the last attempt they are marked failed, and the
 /// Settings page shows them.
 /// </summary>
-public sealed class SignalAlerting(IDbContextFactory<AppDbContext> dbFactory, SignalsService signals, SignalSettingsService settingsStore, AuditLog audit,
+public sealed class SignalAlerting(IDbContextFactory<AppDbContext> dbFactory, SignalsService signals, AuditLog audit,
     IHttpClientFactory httpClients, TimeProvider clock, ILogger<SignalAlerting> logger)
 {
     public const string Started = "signal.started";
@@ -35,8 +35,7 @@ public sealed class SignalAlerting(IDbContextFactory<AppDbContext> dbFactory, Si
 
     public async Task<IReadOnlyList<AlertEvent>> EvaluateAsync(int projectId, DateOnly asOf, CancellationToken ct = default)
     {
-        var (current, data) = await signals.GetWithDataAsync(projectId, asOf, ct);
-        var settings = await settingsStore.GetAsync(projectId, ct);
+        var (current, data, settings) = await signals.GetWithDataAsync(projectId, asOf, ct);
         // Why each divergence that is not open any more ended: the last closed episode of its metric.
         var endReasons = Trends.TrendMetrics.UserExperience
             .Select(m => SignalEngine.DivergenceEpisodes(data, m, asOf, settings).LastOrDefault(e => !e.IsOpen))

@@ -8,12 +8,11 @@ namespace BenchDashboard.Features.Signals;
 /// The signals of a project as the dashboard, the Signals page and the API present them: each with its acknowledgement
 /// or snooze, new ones first, then acknowledged, then snoozed; within each, most severe and longest-standing first.
 /// </summary>
-public sealed class SignalBoard(SignalsService signals, SignalSettingsService settingsStore, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class SignalBoard(SignalsService signals, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
     public async Task<SignalBoardView> GetAsync(int projectId, DateOnly asOf, CancellationToken ct = default)
     {
-        var (found, data) = await signals.GetWithDataAsync(projectId, asOf, ct);
-        var settings = await settingsStore.GetAsync(projectId, ct);
+        var (found, data, settings) = await signals.GetWithDataAsync(projectId, asOf, ct);
         var triages = await TriagesAsync(projectId, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var triaged = found

@@ -28,15 +28,19 @@ public sealed class SignalsService(SignalDataLoader loader, SignalSettingsServic
     public async Task<IReadOnlyList<Signal>> GetAsync(int projectId, DateOnly asOf, CancellationToken ct = default) =>
         (await GetWithDataAsync(projectId, asOf, ct)).Signals;
 
-    /// <summary>The signals and the data they came from (the dashboard's tiles read the sampling and review dates).</summary>
-    public async Task<(IReadOnlyList<Signal> Signals, ProjectSignalData Data)> GetWithDataAsync(int projectId, DateOnly asOf, CancellationToken ct = default)
+    /// <summary>
+    /// The signals, the data they came from (the dashboard's tiles read the sampling and review dates) and the settings
+    /// they were computed with, so callers need not read the settings a second time.
+    /// </summary>
+    public async Task<(IReadOnlyList<Signal> Signals, ProjectSignalData Data, SignalSettings Settings)> GetWithDataAsync(int projectId, DateOnly asOf,
+        CancellationToken ct = default)
     {
         var settings = await settingsStore.GetAsync(projectId, ct);
         // Read before the data: a write that commits during the load moves the version past this stamp, so the next call
         // recomputes. (The reverse, newer data under an older stamp, only costs one recomputation.)
         var version = await loader.DataVersionAsync(projectId, ct);
         var computed = await Find(new Key(projectId, asOf, settings, version)).WaitAsync(ct);
-        return (computed.Signals, computed.Data);
+        return (computed.Signals, computed.Data, settings);
     }
 
     private Task<Computed> Find(Key key)

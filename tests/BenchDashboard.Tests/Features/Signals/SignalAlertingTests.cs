@@ -31,7 +31,7 @@ public sealed class SignalAlertingTests : IAsyncLifetime, IDisposable
         var audit = new AuditLog(database.Factory, clock);
         var settings = new SignalSettingsService(database.Factory, audit);
         var signals = new SignalsService(new SignalDataLoader(database.Factory), settings);
-        alerting = new SignalAlerting(database.Factory, signals, settings, audit, new OneClientFactory(), clock, NullLogger<SignalAlerting>.Instance);
+        alerting = new SignalAlerting(database.Factory, signals, audit, new OneClientFactory(), clock, NullLogger<SignalAlerting>.Instance);
     }
 
     // Alerting looks at kinds, subjects, severities and starts; any typed evidence will do for these signals.
