@@ -11,25 +11,23 @@ using BenchDashboard.Features.Sampling;
 using BenchDashboard.Features.Signals;
 using BenchDashboard.Features.Trends;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Radzen;
+using BenchDashboard.Components.Layout;
+using BenchDashboard.Components.Ui;
+using MudBlazor.Services;
 
 namespace BenchDashboard.Features;
 
 /// <summary>Registers and maps every feature slice; Program.cs stays a table of contents.</summary>
 public static class FeatureRegistration
 {
-    public const string ThemeCookie = "BenchDashboard.Theme";
-
     public static WebApplicationBuilder AddFeatures(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
-        services.AddRadzenCookieThemeService(o =>
-        {
-            o.Name = ThemeCookie;
-            o.Duration = TimeSpan.FromDays(365);
-        });
+        services.AddMudServices();
+        services.AddScoped<Confirmations>();
+        services.AddScoped<BrowserCookies>();
+        services.AddScoped<CurrentActor>();
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddApiRateLimiting();

@@ -20,6 +20,9 @@ public static class ErrorHandling
         })));
         app.UseWhen(ctx => !AuthServiceCollectionExtensions.IsApi(ctx.Request), ui => ui.UseExceptionHandler("/error", createScopeForErrors: true));
         app.UseStatusCodePages(WriteApiStatusProblemAsync);
+        // An unknown page address shows the app's own "not found" page, with status 404 kept.
+        app.UseWhen(ctx => !AuthServiceCollectionExtensions.IsApi(ctx.Request),
+            ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         return app;
     }
 

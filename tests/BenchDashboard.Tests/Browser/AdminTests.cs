@@ -75,7 +75,7 @@ public class AdminTests(BrowserFixture browser)
 
         var row = page.GetByTestId("keys-grid").GetByRole(AriaRole.Row).Filter(new() { HasText = "bench runner" });
         await row.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
-        var dialog = page.Locator(".rz-dialog");
+        var dialog = page.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(dialog).ToContainTextAsync("Systems using it will get 401 from now on.");
         await BrowserFixture.ScreenshotAsync(page, "admin-revoke-confirm");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();

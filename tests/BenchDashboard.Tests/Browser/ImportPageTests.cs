@@ -78,8 +78,8 @@ public class ImportPageTests(BrowserFixture browser)
         await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "results.json", MimeType = "application/json", Buffer = file });
         await Assertions.Expect(page.GetByTestId("import-errors")).ToContainTextAsync("this file compares 2 providers");
 
-        await page.Locator("#run-provider").ClickAsync();
-        await page.Locator(".rz-dropdown-item", new() { HasText = "openai:gpt-4o-mini" }).ClickAsync();
+        await page.GetByTestId("run-provider").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "openai:gpt-4o-mini", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("import-counts")).ToHaveTextAsync("4 test results ready to import as run “ui-promptfoo-1” of version v6.");
         await Assertions.Expect(page.GetByTestId("import-preview")).ToContainTextAsync("refund-001: refund for a damaged item");
         await page.GetByTestId("import-confirm").ClickAsync();

@@ -5,7 +5,7 @@ namespace BenchDashboard.Tests.Browser;
 /// <summary>
 /// The README's production-like start runs the built app with ASPNETCORE_ENVIRONMENT=Production. The host serves the
 /// static web assets of the project and its packages from the build output only when told to; without them the pages
-/// load unstyled and no component script (Radzen, the workbench's keys, the chart) runs.
+/// load unstyled and no component script (MudBlazor, the workbench's keys, the chart) runs.
 /// </summary>
 [Trait("Category", "Process")]
 public class ProductionStartTests
@@ -20,7 +20,7 @@ public class ProductionStartTests
             using var http = new HttpClient { BaseAddress = app.BaseUrl };
             foreach (var path in new[]
                      {
-                         "/_framework/blazor.web.js", "/_content/Radzen.Blazor/Radzen.Blazor.js", "/BenchDashboard.styles.css",
+                         "/_framework/blazor.web.js", "/_content/MudBlazor/MudBlazor.min.js", "/_content/MudBlazor/MudBlazor.min.css", "/preferences.js", "/BenchDashboard.styles.css",
                          "/Features/Review/WorkbenchPage.razor.js", "/Components/Shared/PlotlyChart.razor.js", "/lib/plotly/plotly.min.js", "/app.css",
                      })
             {

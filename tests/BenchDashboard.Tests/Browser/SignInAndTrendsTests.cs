@@ -91,16 +91,28 @@ public class SignInAndTrendsTests(BrowserFixture browser)
         var page = await browser.NewPageAsync();
         await SignInAsync(page, "auditor@demo.local");
         await BrowserFixture.WaitForInteractiveAsync(page);
-        await Assertions.Expect(page.Locator("link[href*='material-dark']")).ToHaveCountAsync(0);
+        var toggle = page.GetByTestId("theme-toggle");
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-pressed", "false");
+        var light = await BackgroundAsync(page);
 
-        await page.Locator(".rz-header button:has(i:text('dark_mode'))").ClickAsync();
-        await Assertions.Expect(page.Locator("link[href*='material-dark']")).ToHaveCountAsync(1);
+        await toggle.ClickAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(page.Locator(".app-layout.theme-dark")).ToHaveCountAsync(1);
+        Assert.NotEqual(light, await BackgroundAsync(page));
 
+        // Remembered: the next page load is dark from its first paint (the server reads the cookie while prerendering).
         await page.ReloadAsync();
-        await Assertions.Expect(page.Locator("link[href*='material-dark']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".app-layout.theme-dark")).ToHaveCountAsync(1);
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("aria-pressed", "true");
+        Assert.NotEqual(light, await BackgroundAsync(page));
         await Assertions.Expect(page.GetByTestId("trends-chart").Locator("svg.main-svg").First).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "trends-dark");
     }
+
+    /// <summary>The page's computed background colour (the theme's, light or dark).</summary>
+    private static Task<string> BackgroundAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.mud-layout') ?? document.body).backgroundColor");
 
     internal static async Task SignInAsync(IPage page, string email)
     {

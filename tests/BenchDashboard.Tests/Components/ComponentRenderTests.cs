@@ -15,7 +15,7 @@ public class ComponentRenderTests
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddRadzenComponentsForTests();
+        services.AddUiComponentsForTests();
         await using var provider = services.BuildServiceProvider();
         await using var renderer = new HtmlRenderer(provider, provider.GetRequiredService<ILoggerFactory>());
         return await renderer.Dispatcher.InvokeAsync(async () =>
@@ -30,7 +30,7 @@ public class ComponentRenderTests
     public async Task Placeholder_screens_say_plainly_that_they_are_not_built_and_where_they_are_planned()
     {
         var html = await RenderAsync<NotBuiltYet>(new() { ["Title"] = "Signals", ["Purpose"] = "Lists drift signals.", ["Issue"] = 4 });
-        Assert.Contains("<h1 class=\"rz-text-h5\">Signals</h1>", html);
+        Assert.Contains("<h1 class=\"page-title\">Signals</h1>", html);
         Assert.Contains("This screen is not built yet.", html);
         Assert.Contains("Planned in issue #4.", html);
     }
@@ -137,9 +137,9 @@ public class ComponentRenderTests
 
 internal static class TestServiceExtensions
 {
-    public static IServiceCollection AddRadzenComponentsForTests(this IServiceCollection services)
+    public static IServiceCollection AddUiComponentsForTests(this IServiceCollection services)
     {
-        Radzen.ServiceCollectionExtensions.AddRadzenComponents(services);
+        MudBlazor.Services.ServiceCollectionExtensions.AddMudServices(services);
         services.AddSingleton<Microsoft.JSInterop.IJSRuntime, NoJsRuntime>();
         services.AddSingleton<NavigationManager, TestNavigationManager>();
         return services;

@@ -1,3 +1,4 @@
+using BenchDashboard.Components.Ui;
 using BenchDashboard.Domain;
 
 namespace BenchDashboard.Components.Layout;
@@ -9,16 +10,16 @@ public sealed record NavEntry(string Title, string Segment, string Icon, string?
 
     public static readonly IReadOnlyList<NavEntry> All =
     [
-        new("Trends", "trends", "show_chart", null),
-        new("Signals", "signals", "notifications_active", null),
-        new("Sampling", "sampling", "casino", Domain.Roles.Leads),
-        new("Review", "review", "rate_review", Domain.Roles.Reviewers),
-        new("Bench", "bench", "checklist", Domain.Roles.Reviewers),
-        new("Rubrics", "rubrics", "rule", Domain.Roles.Leads),
-        new("Reports", "reports", "picture_as_pdf", Domain.Roles.ReportReaders),
-        new("Import", "import", "upload_file", Domain.Roles.Leads),
-        new("Settings", "settings", "tune", Domain.Roles.Leads),
-        new("Admin", "admin", "admin_panel_settings", Domain.Roles.Admin, PerProject: false),
+        new("Trends", "trends", AppIcons.Trends, null),
+        new("Signals", "signals", AppIcons.Signals, null),
+        new("Sampling", "sampling", AppIcons.Sampling, Domain.Roles.Leads),
+        new("Review", "review", AppIcons.Review, Domain.Roles.Reviewers),
+        new("Bench", "bench", AppIcons.Bench, Domain.Roles.Reviewers),
+        new("Rubrics", "rubrics", AppIcons.Rubrics, Domain.Roles.Leads),
+        new("Reports", "reports", AppIcons.Reports, Domain.Roles.ReportReaders),
+        new("Import", "import", AppIcons.Import, Domain.Roles.Leads),
+        new("Settings", "settings", AppIcons.Settings, Domain.Roles.Leads),
+        new("Admin", "admin", AppIcons.Admin, Domain.Roles.Admin, PerProject: false),
     ];
 
     /// <summary>The project slug of a URL shaped <c>/p/{slug}/...</c>, if any.</summary>

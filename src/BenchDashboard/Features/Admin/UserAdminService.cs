@@ -5,12 +5,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BenchDashboard.Features.Admin;
 
-public sealed record UserRow(string Id, string Email, string? DisplayName, IReadOnlyList<string> Roles, bool Disabled);
+/// <summary>An account as the admin screen lists it; <c>LockedUntil</c> is set while failed sign-ins keep it locked (never for a disabled one).</summary>
+public sealed record UserRow(string Id, string Email, string? DisplayName, IReadOnlyList<string> Roles, bool Disabled, DateTimeOffset? LockedUntil = null)
+{
+    public bool Locked => LockedUntil is not null;
+}
 
 /// <summary>What admins do to accounts; every change lands in the audit log. Expected failures come back as
 /// <see cref="AdminResult"/>, not exceptions. Each call uses its own scope (and so its own DbContext): a Blazor
 /// circuit lives for hours, a UserManager should not.</summary>
-public sealed class UserAdminService(IServiceScopeFactory scopes, AuditLog audit)
+public sealed class UserAdminService(IServiceScopeFactory scopes, AuditLog audit, TimeProvider clock)
 {
     private async Task<T> WithUsersAsync<T>(Func<UserManager<AppUser>, Task<T>> work)
     {
@@ -24,10 +28,14 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditLog audit
         var rows = new List<UserRow>(list.Count);
         foreach (var u in list)
         {
-            rows.Add(new UserRow(u.Id, u.Email ?? u.UserName ?? u.Id, u.DisplayName, [.. await users.GetRolesAsync(u)], IsDisabled(u)));
+            var locked = !IsDisabled(u) && u.LockoutEnd is { } end && end > Now ? end : (DateTimeOffset?)null;
+            rows.Add(new UserRow(u.Id, u.Email ?? u.UserName ?? u.Id, u.DisplayName, [.. await users.GetRolesAsync(u)], IsDisabled(u), locked));
         }
         return rows;
     });
+
+    /// <summary>The current time; lockouts are compared with it.</summary>
+    private DateTimeOffset Now => clock.GetUtcNow();
 
     public Task<AdminResult> CreateAsync(string email, string? displayName, string password, IReadOnlyCollection<string> roles, string actor) =>
         WithUsersAsync(async users =>
@@ -76,6 +84,18 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditLog audit
         if (!disabled) await users.ResetAccessFailedCountAsync(user);
         await users.UpdateSecurityStampAsync(user);
         await audit.AppendAsync(actor, disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, $"user:{user.Email}");
+        return AdminResult.Ok();
+    });
+
+    /// <summary>Lifts a lockout from failed sign-ins now, rather than in 15 minutes; the account keeps its password.</summary>
+    public Task<AdminResult> UnlockAsync(string userId, string actor) => WithUsersAsync(async users =>
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return AdminResult.Fail("That account no longer exists.");
+        if (IsDisabled(user)) return AdminResult.Fail("This account is disabled; enable it instead.");
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await audit.AppendAsync(actor, AuditActions.UserUnlocked, $"user:{user.Email}");
         return AdminResult.Ok();
     });
 

@@ -116,6 +116,8 @@ public static class AuditActions
     public const string RolesChanged = "user.roles_changed";
     public const string UserDisabled = "user.disabled";
     public const string UserEnabled = "user.enabled";
+    /// <summary>An admin lifted the lockout that failed sign-ins put on an account.</summary>
+    public const string UserUnlocked = "user.unlocked";
     public const string ApiKeyCreated = "api_key.created";
     public const string ApiKeyRevoked = "api_key.revoked";
     public const string Bootstrap = "system.bootstrap";

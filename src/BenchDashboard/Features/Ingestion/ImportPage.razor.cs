@@ -23,7 +23,6 @@ public partial class ImportPage
     ];
 
     private ProjectSummary? project;
-    private bool loaded;
     private UploadKind kind = UploadKind.Feedback;
     private string? runId, version, provider, targetMessage;
     private UploadedFile? file;
@@ -50,16 +49,19 @@ public partial class ImportPage
 
     private string ImportButtonText => kind == UploadKind.Promptfoo ? "Import the run" : $"Import {Plural(report!.Rows, "row")}";
 
-    protected override async Task OnParametersSetAsync()
-    {
-        project = await Projects.FindAsync(Slug);
-        loaded = true;
-    }
+    private void ProjectLoaded(ProjectSummary loaded) => project = loaded;
 
-    private async Task KindChangedAsync()
+    private async Task ChooseKindAsync(UploadKind chosen)
     {
+        kind = chosen;
         await ResetAsync();
         provider = null;
+    }
+
+    private async Task ProviderChosenAsync(string? chosen)
+    {
+        provider = chosen;
+        await TargetChangedAsync();
     }
 
     private async Task TargetChangedAsync()
@@ -93,7 +95,7 @@ public partial class ImportPage
     {
         if (!TargetIsValid()) return;
         var target = new PromptfooTarget(runId?.Trim(), version?.Trim(), provider);
-        var actor = (await Auth.GetAuthenticationStateAsync()).User.Identity?.Name ?? "unknown";
+        var actor = await Actor.NameAsync();
         ImportReport? result = null;
         await RunStepAsync("Importing", async (progress, ct) =>
             result = await Task.Run(() => Workflow.ImportAsync(project!.Id, project.Slug, kind, file!, target, actor, progress, ct), ct));

@@ -22,7 +22,7 @@ public partial class WorkbenchPage
     [Inject] private ProjectService Projects { get; set; } = default!;
     [Inject] private ReviewService Reviews { get; set; } = default!;
     [Inject] private FailureCategoryService FailureCategoryList { get; set; } = default!;
-    [Inject] private AuthenticationStateProvider Auth { get; set; } = default!;
+    [Inject] private Account.CurrentActor Actor { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private ILogger<WorkbenchPage> Log { get; set; } = default!;
@@ -72,7 +72,7 @@ public partial class WorkbenchPage
                 problem = $"There is no project “{Slug}”.";
                 return;
             }
-            reviewerId = (await Auth.GetAuthenticationStateAsync()).User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+            reviewerId = await Actor.IdAsync();
             failureCategories = await FailureCategoryList.ListAsync(project.Id);
         }
         if (await Reviews.RoundAsync(project.Id, RoundId) is not { } round)
@@ -221,6 +221,9 @@ public partial class WorkbenchPage
         verdict = value;
         await SaveAsync();
     }
+
+    // Saved reads green, a failure red, and "Not labelled yet" or "Saving…" neutral.
+    private string SaveStateClass => saveFailed ? "failed" : saveState.StartsWith("Saved", StringComparison.Ordinal) ? "saved" : "pending";
 
     private async Task SetCategoryAsync(string name)
     {

@@ -1,7 +1,7 @@
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Projects;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
+using BenchDashboard.Features.Account;
 
 namespace BenchDashboard.Features.Sampling;
 
@@ -9,10 +9,9 @@ public partial class SamplingPage
 {
     [Parameter] public string Slug { get; set; } = "";
 
-    [Inject] private ProjectService Projects { get; set; } = default!;
     [Inject] private SamplingService Sampling { get; set; } = default!;
     [Inject] private FailureCategoryService FailureCategories { get; set; } = default!;
-    [Inject] private AuthenticationStateProvider Auth { get; set; } = default!;
+    [Inject] private CurrentActor Actor { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
@@ -35,7 +34,7 @@ public partial class SamplingPage
     private sealed record Preview(RoundSettings Settings, SampleDraw Draw, IReadOnlyDictionary<long, string> TraceIds, string[] HandFirsts);
 
     private ProjectSummary? project;
-    private bool loaded, busy;
+    private bool busy;
     private IReadOnlyList<RoundListItem> rounds = [];
     private IReadOnlyList<ReviewerOption> reviewerOptions = [];
     private readonly StartForm form = new();
@@ -45,11 +44,9 @@ public partial class SamplingPage
     private string? categoriesMessage;
     private bool categoriesOk;
 
-    protected override async Task OnParametersSetAsync()
+    private async Task ProjectLoadedAsync(ProjectSummary loaded)
     {
-        project = await Projects.FindAsync(Slug);
-        loaded = true;
-        if (project is null) return;
+        project = loaded;
         rounds = await Sampling.RoundsAsync(project.Id);
         reviewerOptions = await Sampling.ReviewersAsync();
         foreach (var r in reviewerOptions.Where(r => r.IsReviewer)) form.Reviewers.Add(r.Id);
@@ -69,7 +66,15 @@ public partial class SamplingPage
         preview = null;
     }
 
-    private void NewSeed() => form.Seed = Random.Shared.Next(1, 1_000_000);
+    // A new seed draws another sample: the preview of the old one goes, so Start can only start what was shown.
+    private void NewSeed()
+    {
+        form.Seed = Random.Shared.Next(1, 1_000_000);
+        preview = null;
+    }
+
+    /// <summary>Any change to the form makes the preview stale.</summary>
+    private void FormChanged() => preview = null;
 
     private void ToggleReviewer(string id, bool on)
     {
@@ -123,10 +128,16 @@ public partial class SamplingPage
     private async Task StartAsync()
     {
         if (project is null || preview is null) return;
+        if (Settings() is not { } current || current != preview.Settings)
+        {
+            preview = null;
+            problems.Add("The settings changed since the preview: preview the sample again, then start.");
+            return;
+        }
         busy = true;
         try
         {
-            var actor = (await Auth.GetAuthenticationStateAsync()).User.Identity?.Name ?? "unknown";
+            var actor = await Actor.NameAsync();
             var reviewers = Ordered(form.Reviewers);
             var started = await Sampling.StartAsync(project.Id, preview.Settings, reviewers,
                 form.ByHand && reviewers.Count > 0 ? preview.HandFirsts : null, actor, previewed: preview.Draw.Selected.Select(s => s.Id).ToList());
@@ -146,7 +157,7 @@ public partial class SamplingPage
     private async Task SaveCategoriesAsync()
     {
         if (project is null) return;
-        var actor = (await Auth.GetAuthenticationStateAsync()).User.Identity?.Name ?? "unknown";
+        var actor = await Actor.NameAsync();
         var found = await FailureCategories.SaveAsync(project.Id, categoriesText.Split('\n'), actor);
         categoriesOk = found.Count == 0;
         categoriesMessage = categoriesOk ? "Saved." : string.Join(" ", found);

@@ -11,60 +11,83 @@ public sealed record SignalSettings : IValidatableObject
     public static readonly SignalSettings Defaults = new();
 
     // divergence
+    [Display(Name = "Window (days)")]
     [Range(7, 180)]
     public int DivergenceWindowDays { get; init; } = 28;
+    [Display(Name = "Smallest rate change")]
     [Range(0.001, 0.5)]
     public double DivergenceMinRateChange { get; init; } = 0.03;
+    [Display(Name = "Smallest CSAT change")]
     [Range(0.01, 2.0)]
     public double DivergenceMinCsatChange { get; init; } = 0.15;
+    [Display(Name = "Bench share of the drop")]
     [Range(0.1, 1.0)]
     public double DivergenceBenchShare { get; init; } = 0.5;
+    [Display(Name = "Significance level")]
     [Range(0.0001, 0.2)]
     public double DivergenceAlpha { get; init; } = 0.05;
 
     // stagnation
+    [Display(Name = "Period (days)")]
     [Range(30, 730)]
     public int StagnationDays { get; init; } = 180;
+    [Display(Name = "Largest pass-rate range")]
     [Range(0.001, 0.5)]
     public double StagnationMaxRange { get; init; } = 0.03;
+    [Display(Name = "Versions deployed, at least")]
     [Range(2, 50)]
     public int StagnationMinVersions { get; init; } = 3;
 
     // failure_churn
+    [Display(Name = "Runs compared")]
     [Range(3, 50)]
     public int ChurnRuns { get; init; } = 5;
+    [Display(Name = "Versions spanned, at least")]
     [Range(1, 20)]
     public int ChurnMinVersions { get; init; } = 2;
+    [Display(Name = "Similarity of failures (Jaccard)")]
     [Range(0.1, 1.0)]
     public double ChurnJaccard { get; init; } = 0.9;
+    [Display(Name = "Days without a new failure")]
     [Range(7, 730)]
     public int ChurnNoNewFailureDays { get; init; } = 90;
 
     // input_drift
+    [Display(Name = "Window (days)")]
     [Range(7, 180)]
     public int DriftWindowDays { get; init; } = 28;
+    [Display(Name = "Category shift (PSI) for a warning")]
     [Range(0.01, 5.0)]
     public double PsiWarning { get; init; } = 0.1;
+    [Display(Name = "Category shift (PSI) for an alert")]
     [Range(0.01, 5.0)]
     public double PsiAlert { get; init; } = 0.2;
+    [Display(Name = "Traffic share of a category")]
     [Range(0.001, 1.0)]
     public double UncoveredTrafficShare { get; init; } = 0.05;
+    [Display(Name = "Bench share below which it is uncovered")]
     [Range(0.0, 1.0)]
     public double UncoveredBenchShare { get; init; } = 0.01;
+    [Display(Name = "Input-length gap for a warning")]
     [Range(0.01, 1.0)]
     public double LengthKsWarning { get; init; } = 0.2;
+    [Display(Name = "Input-length gap for an alert")]
     [Range(0.01, 1.0)]
     public double LengthKsAlert { get; init; } = 0.35;
 
     // coverage
+    [Display(Name = "Catch rate alert below")]
     [Range(0.0, 1.0)]
     public double CoverageAlertBelow { get; init; } = 0.8;
 
     // cadence
+    [Display(Name = "Sampling round every (days)")]
     [Range(1, 366)]
     public int SamplingEveryDays { get; init; } = 31;
+    [Display(Name = "Rubric review every (days)")]
     [Range(1, 730)]
     public int RubricReviewEveryDays { get; init; } = 92;
+    [Display(Name = "Bench audit grace (days)")]
     [Range(0, 180)]
     public int AuditGraceDays { get; init; } = 14;
 
@@ -73,6 +96,10 @@ public sealed record SignalSettings : IValidatableObject
         if (PsiAlert < PsiWarning) yield return new ValidationResult("The PSI alert level must not be below the warning level.", [nameof(PsiAlert)]);
         if (LengthKsAlert < LengthKsWarning) yield return new ValidationResult("The length alert level must not be below the warning level.", [nameof(LengthKsAlert)]);
     }
+
+    /// <summary>The plain name of a setting (its [Display] name), for screens and validation messages.</summary>
+    public static string Label(string name) =>
+        typeof(SignalSettings).GetProperty(name)?.GetCustomAttributes(typeof(DisplayAttribute), false).OfType<DisplayAttribute>().FirstOrDefault()?.Name ?? name;
 
     /// <summary>What each setting means, for the settings screen (name → sentence).</summary>
     public static IReadOnlyDictionary<string, string> Describe { get; } = new Dictionary<string, string>

@@ -14,7 +14,7 @@ public class UnknownTraceNoteTests
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddRadzenComponentsForTests();
+        services.AddUiComponentsForTests();
         await using var provider = services.BuildServiceProvider();
         await using var renderer = new HtmlRenderer(provider, provider.GetRequiredService<ILoggerFactory>());
         return await renderer.Dispatcher.InvokeAsync(async () =>
