@@ -28,7 +28,7 @@ public class AdminTests(BrowserFixture browser)
         await page.GetByTestId("new-user-roles").GetByText("Reviewer", new() { Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("users-message")).ToContainTextAsync("Account new.reviewer@demo.local created.");
-        await Assertions.Expect(page.GetByTestId("users-grid").GetByText("new.reviewer@demo.local")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("users-grid").GetByText("new.reviewer@demo.local", new() { Exact = true })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "admin-users");
 
         var other = await browser.NewPageAsync();
@@ -36,7 +36,8 @@ public class AdminTests(BrowserFixture browser)
         await other.GetByLabel("Email").FillAsync("new.reviewer@demo.local");
         await other.GetByLabel("Password").FillAsync("a long enough password");
         await other.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(other.GetByTestId("trends-chart")).ToBeVisibleAsync();
+        // A reviewer lands on the Review screen.
+        await Assertions.Expect(other).ToHaveURLAsync(new Regex("/review$"));
         await BrowserFixture.WaitForInteractiveAsync(other);
         await Assertions.Expect(other.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Review", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(other.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Admin", Exact = true })).ToHaveCountAsync(0);
@@ -54,6 +55,12 @@ public class AdminTests(BrowserFixture browser)
 
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("bench runner");
         await page.GetByTestId("new-key-scopes").GetByText("read", new() { Exact = true }).ClickAsync();
+        // Leaving the project blank is refused: an all-projects key is a choice, never a default.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Choose the project the key may use, or All projects.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("new-key-secret")).ToHaveCountAsync(0);
+        await page.GetByTestId("key-project").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "All projects", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
         var secret = (await page.GetByTestId("new-key-secret").InnerTextAsync()).Trim();
         Assert.StartsWith("bdk_", secret);

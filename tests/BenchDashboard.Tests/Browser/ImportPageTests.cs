@@ -98,7 +98,7 @@ public class ImportPageTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         await SignInAndTrendsTests.SignInAsync(page, "reviewer@demo.local");
-        await Assertions.Expect(page.GetByTestId("trends-chart")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Review");
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Import", Exact = true })).ToHaveCountAsync(0);
         await page.GotoAsync($"/p/{DemoStory.ProjectSlug}/import");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/access-denied"));

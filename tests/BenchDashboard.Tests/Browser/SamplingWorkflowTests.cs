@@ -17,12 +17,12 @@ public class SamplingWorkflowTests(BrowserFixture browser)
 {
     private const string Reviewer = "reviewer@demo.local", Lead = "lead@demo.local";
 
-    private sealed record SeedTrace(string TraceId, string Input, string Output, string Category);
+    internal sealed record SeedTrace(string TraceId, string Input, string Output, string Category);
 
     /// <summary>A project with traces, two bench cases and an open round of all its traces assigned to the demo reviewer.</summary>
-    private int CreateProjectWithRound(string slug, string name, IReadOnlyList<SeedTrace> traces)
+    internal static int CreateProjectWithRound(string databasePath, string slug, string name, IReadOnlyList<SeedTrace> traces)
     {
-        using var connection = new SqliteConnection($"Data Source={browser.App.DatabasePath};Pooling=False");
+        using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
         connection.Open();
         using var tx = connection.BeginTransaction();
         long Scalar(string sql, params (string Name, object Value)[] args)
@@ -61,7 +61,7 @@ public class SamplingWorkflowTests(BrowserFixture browser)
     }
 
     /// <summary>The workbench's shortcuts are live (its script has registered the key listener).</summary>
-    private static async Task WaitForWorkbenchAsync(IPage page)
+    internal static async Task WaitForWorkbenchAsync(IPage page)
     {
         await BrowserFixture.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.Locator("body[data-workbench-keys=on]")).ToBeAttachedAsync();
@@ -129,7 +129,7 @@ public class SamplingWorkflowTests(BrowserFixture browser)
     public async Task A_reviewer_labels_three_traces_with_the_keyboard_only_and_a_reload_keeps_every_label()
     {
         var traces = Enumerable.Range(1, 4).Select(i => new SeedTrace($"kb-{i}", $"Where is my refund for order {i}?", $"Your refund for order {i} is on its way.", "billing")).ToList();
-        var roundId = CreateProjectWithRound("zz-keyboard", "Zz keyboard round", traces);
+        var roundId = CreateProjectWithRound(browser.App.DatabasePath, "zz-keyboard", "Zz keyboard round", traces);
         var page = await browser.NewPageAsync();
         await SignInAndTrendsTests.SignInAsync(page, Reviewer);
         await page.GotoAsync("/p/zz-keyboard/review");
@@ -196,7 +196,7 @@ public class SamplingWorkflowTests(BrowserFixture browser)
         {
             new("hostile-1", hostile, $"**Bold** and [a link](javascript:alert(3)) then {longLine}\nمرحبا، كيف يمكنني المساعدة؟", "billing"),
         };
-        CreateProjectWithRound("zz-hostile", "Zz hostile traces", traces);
+        CreateProjectWithRound(browser.App.DatabasePath, "zz-hostile", "Zz hostile traces", traces);
         var page = await browser.NewPageAsync();
         var dialogs = 0;
         page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
@@ -226,7 +226,7 @@ public class SamplingWorkflowTests(BrowserFixture browser)
     public async Task A_gap_becomes_a_draft_case_that_the_lead_accepts_into_the_bench()
     {
         var traces = new List<SeedTrace> { new("gap-trace-1", "I want to dispute this charge on my card", "Please renew your subscription.", "subscription disputes") };
-        var roundId = CreateProjectWithRound("zz-gap", "Zz gap round", traces);
+        var roundId = CreateProjectWithRound(browser.App.DatabasePath, "zz-gap", "Zz gap round", traces);
         var reviewer = await browser.NewPageAsync();
         await SignInAndTrendsTests.SignInAsync(reviewer, Reviewer);
         await reviewer.GotoAsync($"/p/zz-gap/review/{roundId}");

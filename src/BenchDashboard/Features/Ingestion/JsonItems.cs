@@ -44,7 +44,7 @@ public static class JsonItems
             }
             catch (JsonException ex)
             {
-                errors.Add("body", $"not valid JSON after item {index} ({Where(ex)}): {FirstSentence(ex.Message)}");
+                errors.Add("body", $"not valid JSON after item {index} ({Where(ex)}): {JsonErrorText.Describe(ex)}");
                 break;
             }
             if (!hasNext) break;
@@ -112,7 +112,7 @@ public static class JsonItems
         }
         catch (JsonException ex)
         {
-            errors.Add($"line {lineNumber}", $"not valid JSON ({Where(ex)}): {FirstSentence(ex.Message)}");
+            errors.Add($"line {lineNumber}", $"not valid JSON ({Where(ex)}): {JsonErrorText.Describe(ex)}");
             return null;
         }
     }
@@ -148,11 +148,4 @@ public static class JsonItems
 
     private static string Where(JsonException ex) =>
         ex.LineNumber is { } line ? $"line {line + 1}, byte {ex.BytePositionInLine + 1}" : "position unknown";
-
-    /// <summary>System.Text.Json appends "Path: … | LineNumber: …" to its messages; the location is given separately.</summary>
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd();
-    }
 }
