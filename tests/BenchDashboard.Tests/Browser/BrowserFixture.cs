@@ -9,7 +9,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? playwright;
     public IBrowser Browser { get; private set; } = default!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         // The tests share two cores with the app and the other test classes: give web-first assertions room.
         Assertions.SetDefaultExpectTimeout(15_000);
@@ -25,7 +25,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await appStarting;
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();
         playwright?.Dispose();

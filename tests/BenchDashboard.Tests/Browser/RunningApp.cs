@@ -37,7 +37,7 @@ public sealed class RunningApp : IAsyncLifetime
     public string DatabasePath => database.Path;
     public string Output { get { lock (output) return output.ToString(); } }
 
-    public Task InitializeAsync() => StartAsync();
+    public async ValueTask InitializeAsync() => await StartAsync();
 
     /// <summary>Starts the executable (again) on this app's database and waits until it answers /healthz.</summary>
     public async Task StartAsync()
@@ -93,7 +93,7 @@ public sealed class RunningApp : IAsyncLifetime
         process = null;
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await KillAsync();
         database.Dispose();

@@ -1,6 +1,5 @@
 using BenchDashboard.Domain;
 using BenchDashboard.Statistics;
-using Xunit.Abstractions;
 
 namespace BenchDashboard.Tests.Statistics;
 

@@ -10,7 +10,7 @@ public class AuditLogTests : IAsyncLifetime
     private readonly TempDatabase database = new();
     private AuditLog log = default!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await database.MigrateAsync();
         log = new AuditLog(database.Factory, TimeProvider.System);
@@ -20,10 +20,10 @@ public class AuditLogTests : IAsyncLifetime
         await log.AppendAsync("bob@test.local", AuditActions.SignOut, "user:bob@test.local");
     }
 
-    public Task DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         database.Dispose();
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public class PerTraceRollupTests : IAsyncLifetime
     private static readonly DateOnly Day = new(2026, 3, 2);
     private int eventNumber;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await database.MigrateAsync();
         await using var db = database.CreateContext();
@@ -31,10 +31,10 @@ public class PerTraceRollupTests : IAsyncLifetime
         projectId = project.Id;
     }
 
-    public Task DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         database.Dispose();
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
     private static string At(DateOnly day, int hour) => day.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc).ToString("O");

@@ -14,14 +14,14 @@ public class RoundClosingTests : IAsyncLifetime
     private int roundId;
     private List<SampledTrace> sampled = [];
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         project = await SamplingProject.CreateAsync(traces: 40);
         roundId = (await project.StartAsync(SamplingProject.Settings(size: 8, doubleReview: 0.5), "rev-a", "rev-b")).RoundId;
         sampled = await project.SampledAsync(roundId);
     }
 
-    public async Task DisposeAsync() => await project.DisposeAsync();
+    public async ValueTask DisposeAsync() => await project.DisposeAsync();
 
     private Task<SaveResult> LabelAsync(SampledTrace item, string reviewer, LabelInput label) =>
         project.Reviews.SaveAsync(project.ProjectId, item.Id, reviewer, label, 0);

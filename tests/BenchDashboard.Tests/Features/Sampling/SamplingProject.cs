@@ -20,6 +20,9 @@ public sealed class SamplingProject : IAsyncDisposable
 
     private readonly TempDatabase database = new();
     public int ProjectId { get; private set; }
+
+    /// <summary>The project's database, for services built by a container (the component tests).</summary>
+    public Microsoft.EntityFrameworkCore.IDbContextFactory<BenchDashboard.Data.AppDbContext> Factory => database.Factory;
     public SamplingService Sampling { get; private set; } = default!;
     public ReviewService Reviews { get; private set; } = default!;
     public RoundService Rounds { get; private set; } = default!;

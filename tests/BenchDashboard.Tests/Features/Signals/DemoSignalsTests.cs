@@ -3,7 +3,6 @@ using BenchDashboard.Features.Signals;
 using BenchDashboard.Tests.Features.Demo;
 using BenchDashboard.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit.Abstractions;
 
 namespace BenchDashboard.Tests.Features.Signals;
 

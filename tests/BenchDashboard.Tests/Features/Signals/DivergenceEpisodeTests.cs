@@ -1,7 +1,6 @@
 using BenchDashboard.Features.Signals;
 using BenchDashboard.Features.Signals.Rules;
 using BenchDashboard.Features.Trends;
-using Xunit.Abstractions;
 
 namespace BenchDashboard.Tests.Features.Signals;
 

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace BenchDashboard.Tests.Features.Signals;
 
 /// <summary>Alerts go out when a signal starts or escalates, to a real HTTP receiver, retried with backoff until delivered or given up.</summary>
-public sealed class SignalAlertingTests : IAsyncLifetime, IDisposable
+public sealed class SignalAlertingTests : IAsyncLifetime
 {
     private readonly TempDatabase database = new();
     private readonly ManualClock clock = new(new DateTimeOffset(2026, 6, 1, 8, 0, 0, TimeSpan.Zero));
@@ -20,7 +20,7 @@ public sealed class SignalAlertingTests : IAsyncLifetime, IDisposable
     private SignalAlerting alerting = default!;
     private int projectId;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await database.MigrateAsync();
         await using var db = database.CreateContext();
@@ -148,12 +148,12 @@ public sealed class SignalAlertingTests : IAsyncLifetime, IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port; // closed again when disposed: nothing listens there
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    public void Dispose()
+    // xunit v3 calls only DisposeAsync on a class that is both IAsyncDisposable and IDisposable: cleanup lives here.
+    public ValueTask DisposeAsync()
     {
         receiver.Dispose();
         database.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private sealed class ManualClock(DateTimeOffset start) : TimeProvider

@@ -1,6 +1,5 @@
 using BenchDashboard.Features.Signals;
 using BenchDashboard.Features.Trends;
-using Xunit.Abstractions;
 
 namespace BenchDashboard.Tests.Features.Signals;
 

@@ -19,13 +19,13 @@ public class SignalsCacheTests : IAsyncLifetime
     private SamplingProject project = default!;
     private SignalsService signals = default!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         project = await SamplingProject.CreateAsync(traces: 40);
         signals = project.SignalsService();
     }
 
-    public async Task DisposeAsync() => await project.DisposeAsync();
+    public async ValueTask DisposeAsync() => await project.DisposeAsync();
 
     private Task<long> VersionAsync() => project.QueryAsync(db => ProjectDataVersion.ReadAsync(db, project.ProjectId));
 

@@ -15,7 +15,7 @@ public class CategoryTrendsTests : IAsyncLifetime
     private static readonly DateOnly Day = new(2026, 3, 2);
     private int eventNumber;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await database.MigrateAsync();
         await using var db = database.CreateContext();
@@ -25,10 +25,10 @@ public class CategoryTrendsTests : IAsyncLifetime
         projectId = project.Id;
     }
 
-    public Task DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         database.Dispose();
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
     private static string At(int hour) => Day.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc).ToString("O");

@@ -18,7 +18,7 @@ public class MetricSourceAgreementTests : IAsyncLifetime
     private int projectId;
     private static readonly DateOnly Day = new(2026, 3, 2);
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await database.MigrateAsync();
         await using var db = database.CreateContext();
@@ -58,10 +58,10 @@ public class MetricSourceAgreementTests : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
-    public Task DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         database.Dispose();
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
     private static string At(DateOnly day, int hour) => day.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc).ToString("O");

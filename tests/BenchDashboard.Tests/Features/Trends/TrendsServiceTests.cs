@@ -12,7 +12,7 @@ public class TrendsServiceTests : IAsyncLifetime
     private int projectId;
     private static readonly DateOnly Monday = new(2026, 3, 2);
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await database.MigrateAsync();
         await using var db = database.CreateContext();
@@ -59,10 +59,10 @@ public class TrendsServiceTests : IAsyncLifetime
 
     private static MemoryStream Json(object items) => new(JsonSerializer.SerializeToUtf8Bytes(items));
 
-    public Task DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         database.Dispose();
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
     private Task<TrendsResult> WeeklyAsync() =>
