@@ -29,6 +29,10 @@ public abstract class AppComponentTestContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddLogging();
         Services.AddMudServices();
+        // The app's UI services every page may inject (as Features/FeatureRegistration.cs registers them).
+        Services.AddScoped<BenchDashboard.Features.Account.CurrentActor>();
+        Services.AddScoped<BenchDashboard.Components.Ui.Confirmations>();
+        Services.AddScoped<BenchDashboard.Components.Layout.BrowserCookies>();
         User = AddAuthorization();
     }
 

@@ -12,7 +12,7 @@ public class NotBuiltYetTests : AppComponentTestContext
         var cut = Render<NotBuiltYet>(p => p.Add(n => n.Title, "Signals").Add(n => n.Purpose, "Lists drift signals.").Add(n => n.Issue, 4));
 
         var placeholder = cut.Find("[data-testid=not-built-yet]");
-        Assert.Equal("Signals", placeholder.QuerySelector("h1")?.TextContent);
+        Assert.Equal("Signals", cut.Find("h1").TextContent);
         Assert.Contains("This screen is not built yet. Lists drift signals.", placeholder.TextContent);
         Assert.Contains("Planned in issue #4.", placeholder.TextContent);
     }
@@ -24,7 +24,8 @@ public class NotBuiltYetTests : AppComponentTestContext
 
         var placeholder = cut.Find("[data-testid=not-built-yet]");
         Assert.Empty(placeholder.QuerySelectorAll("script, img"));
-        Assert.Equal("<script>alert(1)</script>", placeholder.QuerySelector("h1")?.TextContent);
+        Assert.Equal("<script>alert(1)</script>", cut.Find("h1").TextContent);
+        Assert.Empty(cut.FindAll("script, img"));
         Assert.Contains("Planned, not yet scheduled.", placeholder.TextContent);
     }
 }

@@ -17,21 +17,21 @@ public static partial class JsonErrorText
             return $"it does not start like JSON (found “{Printable(start.Groups[1].Value)}” where a value should begin); is this the right file?";
         if (message.Contains("maximal allowed depth", StringComparison.Ordinal) || message.Contains("depth of", StringComparison.Ordinal))
             return "it is nested too deeply";
+        if (message.Contains("after a single JSON value", StringComparison.Ordinal) || message.Contains("is invalid after a value", StringComparison.Ordinal))
+            return "there is more text after a complete value (a missing comma, or two objects on one line)";
         if (message.Contains("end of data", StringComparison.Ordinal) || message.Contains("Expected depth to be zero", StringComparison.Ordinal)
             || message.Contains("incomplete", StringComparison.OrdinalIgnoreCase))
             return "it ends before the JSON is complete (a missing bracket or quote, or a cut-off file)";
-        if (message.Contains("is invalid after a value", StringComparison.Ordinal))
-            return "there is more text after a complete value (a missing comma, or two objects on one line)";
+        if (message.Contains("start of a property name", StringComparison.Ordinal) || message.Contains("after a property name", StringComparison.Ordinal))
+            return "a field name is missing its double quotes or a value is missing after it";
         if (message.Contains("invalid within a JSON string", StringComparison.Ordinal) || message.Contains("escap", StringComparison.OrdinalIgnoreCase))
             return "a text value holds a character JSON does not allow there (an unescaped quote, tab or line break)";
-        if (message.Contains("property name", StringComparison.OrdinalIgnoreCase))
-            return "a field name is missing its double quotes or a value is missing after it";
         return "the JSON is malformed";
     }
 
     /// <summary>The offending token, cut short; callers encode it wherever they show it.</summary>
     private static string Printable(string token) => token.Length > 8 ? token[..8] + "…" : token;
 
-    [GeneratedRegex("^'(.+?)' is an invalid start of a (?:value|property name)")]
+    [GeneratedRegex("^'(.+?)' is an invalid start of a value")]
     private static partial Regex InvalidStart();
 }
