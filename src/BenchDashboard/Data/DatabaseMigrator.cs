@@ -11,7 +11,7 @@ public static class DatabaseMigrator
 {
     public static async Task MigrateAsync(AppDbContext db, ILogger logger, CancellationToken ct = default)
     {
-        if (db.Database.IsSqlite()) await ScriptReleaseAdoption.AdoptIfNeededAsync(db, logger, ct);
+        if (db.Database.IsSqlite()) await SqliteStartup.BeforeMigrateAsync(db, logger, ct);
 
         // A newer release's migrations are unknown here: migrating would apply ours on top of a schema we do not know.
         var unknown = (await db.Database.GetAppliedMigrationsAsync(ct)).Except(db.Database.GetMigrations()).ToList();
@@ -22,8 +22,6 @@ public static class DatabaseMigrator
                 "Nothing was changed. Start that release or a later one.");
         }
         await db.Database.MigrateAsync(ct);
-
-        // WAL lets the dashboard read while ingestion writes; the setting is stored in the file.
-        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        if (db.Database.IsSqlite()) await SqliteStartup.AfterMigrateAsync(db, ct);
     }
 }
