@@ -82,28 +82,54 @@ internal static class RepoPaths
         typeof(RepoPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "?";
 
     /// <summary>
-    /// The statement that (re)builds DailyRollups from raw rows: the last statement of the category-rollup migration, read from the
-    /// script itself so bulk-loaded data gets exactly the rollups the app would have.
+    /// The statement that (re)builds DailyRollups from raw rows, so bulk-loaded data gets exactly the rollups the app would have:
+    /// the last statement of the SQL-script migration 20261122050000_CategoryRollups, kept here since the scripts made way for EF
+    /// migrations (docs/decisions/0016-ef-core-migrations.md).
     /// </summary>
-    public static string RollupRebuildSql()
-    {
-        const string migration = "20261122050000_CategoryRollups.sql";
-        var script = File.ReadAllText(Path.Combine(Root(), "src", "BenchDashboard", "Data", "Migrations", migration));
-        var start = script.LastIndexOf("INSERT INTO \"DailyRollups\"", StringComparison.Ordinal);
-        if (start < 0) throw new InvalidOperationException($"The rollup rebuild statement was not found in {migration}.");
-        return script[start..].Trim();
-    }
+    public static string RollupRebuildSql() => """
+        INSERT INTO "DailyRollups" ("ProjectId", "Date", "Category", "Traces", "ThumbsUp", "ThumbsDown", "CsatCount", "CsatSum", "CsatSumOfSquares",
+                                    "Rewrites", "Retries", "Undos", "FormatErrors")
+        SELECT "ProjectId", "Date", "Category", SUM("Traces"), SUM("ThumbsUp"), SUM("ThumbsDown"), SUM("CsatCount"), SUM("CsatSum"),
+               SUM("CsatSumOfSquares"), SUM("Rewrites"), SUM("Retries"), SUM("Undos"), SUM("FormatErrors")
+        FROM (
+            SELECT "ProjectId", substr("Timestamp", 1, 10) AS "Date", COALESCE("Category", '') AS "Category", COUNT(*) AS "Traces",
+                   0 AS "ThumbsUp", 0 AS "ThumbsDown", 0 AS "CsatCount", 0.0 AS "CsatSum", 0.0 AS "CsatSumOfSquares",
+                   0 AS "Rewrites", 0 AS "Retries", 0 AS "Undos", 0 AS "FormatErrors"
+            FROM "ProductionTraces" GROUP BY 1, 2, 3
+            UNION ALL
+            SELECT f."ProjectId", substr(f."Timestamp", 1, 10), COALESCE(t."Category", ''), 0,
+                   SUM(f."Kind" = 'ThumbsUp'), SUM(f."Kind" = 'ThumbsDown'), SUM(f."Kind" = 'Csat'),
+                   COALESCE(SUM(CASE WHEN f."Kind" = 'Csat' THEN f."Value" END), 0.0),
+                   COALESCE(SUM(CASE WHEN f."Kind" = 'Csat' THEN f."Value" * f."Value" END), 0.0),
+                   SUM(f."Kind" = 'Rewrite'), SUM(f."Kind" = 'Retry'), SUM(f."Kind" = 'Undo'), SUM(f."Kind" = 'FormatError')
+            FROM "FeedbackEvents" f
+            LEFT JOIN "ProductionTraces" t ON t."ProjectId" = f."ProjectId" AND t."TraceId" = f."TraceId"
+            GROUP BY 1, 2, 3
+        )
+        GROUP BY "ProjectId", "Date", "Category";
+        """;
 
     /// <summary>
-    /// The statements that fill DailyInputLengths from raw traces: the input-length migration from its bin table on, read from
-    /// the script itself, so bulk-loaded data is binned exactly as the app bins it.
+    /// The statements that fill DailyInputLengths from raw traces, binned as the app bins them: the SQL-script migration
+    /// 20261205030000_InputLengths from its bin table on, kept here since the scripts made way for EF migrations.
     /// </summary>
-    public static string InputLengthsBackfillSql()
-    {
-        const string migration = "20261205030000_InputLengths.sql";
-        var script = File.ReadAllText(Path.Combine(Root(), "src", "BenchDashboard", "Data", "Migrations", migration));
-        var start = script.IndexOf("CREATE TEMP TABLE", StringComparison.Ordinal);
-        if (start < 0) throw new InvalidOperationException($"The backfill statements were not found in {migration}.");
-        return script[start..].Trim();
-    }
+    public static string InputLengthsBackfillSql() => """
+        CREATE TEMP TABLE "InputLengthBinStarts" ("Start" INTEGER NOT NULL PRIMARY KEY);
+        INSERT INTO temp."InputLengthBinStarts" ("Start")
+        WITH RECURSIVE "Bins"("Start") AS (SELECT 0 UNION ALL SELECT "Start" + MAX(1, "Start" / 32) FROM "Bins" WHERE "Start" + MAX(1, "Start" / 32) <= 2147483647)
+        SELECT "Start" FROM "Bins";
+
+        -- Existing traces, counted per day, category and bin: lengths are grouped first, so each distinct length looks its bin up once.
+        INSERT INTO "DailyInputLengths" ("ProjectId", "Date", "Category", "MinLength", "Traces")
+        SELECT "ProjectId", "Date", "Category",
+               (SELECT MAX(b."Start") FROM temp."InputLengthBinStarts" b WHERE b."Start" <= "Length"), SUM("Traces")
+        FROM (
+            SELECT "ProjectId", substr("Timestamp", 1, 10) AS "Date", COALESCE("Category", '') AS "Category", length("Input") AS "Length",
+                   COUNT(*) AS "Traces"
+            FROM "ProductionTraces" GROUP BY 1, 2, 3, 4
+        )
+        GROUP BY 1, 2, 3, 4;
+
+        DROP TABLE temp."InputLengthBinStarts";
+        """;
 }

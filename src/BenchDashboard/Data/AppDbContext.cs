@@ -15,7 +15,6 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<BenchRun> BenchRuns => Set<BenchRun>();
     public DbSet<BenchResult> BenchResults => Set<BenchResult>();
     public DbSet<RubricVersion> RubricVersions => Set<RubricVersion>();
-    public DbSet<RubricItem> RubricItems => Set<RubricItem>();
     public DbSet<ProductionTrace> ProductionTraces => Set<ProductionTrace>();
     public DbSet<FeedbackEvent> FeedbackEvents => Set<FeedbackEvent>();
     public DbSet<DailyMetric> DailyMetrics => Set<DailyMetric>();
@@ -30,10 +29,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<TraceReview> TraceReviews => Set<TraceReview>();
     public DbSet<FailureCategory> FailureCategories => Set<FailureCategory>();
     public DbSet<RubricReview> RubricReviews => Set<RubricReview>();
-    public DbSet<RubricReviewDecision> RubricReviewDecisions => Set<RubricReviewDecision>();
     public DbSet<UpgradeAudit> UpgradeAudits => Set<UpgradeAudit>();
-    public DbSet<UpgradeAuditDecision> UpgradeAuditDecisions => Set<UpgradeAuditDecision>();
-    public DbSet<Report> Reports => Set<Report>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
@@ -62,9 +58,6 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         configurationBuilder.Properties<ReviewVerdict>().HaveConversion<string>().HaveMaxLength(8);
         configurationBuilder.Properties<BenchWouldCatch>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<DraftCaseStatus>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<RubricItemDecision>().HaveConversion<string>().HaveMaxLength(8);
-        configurationBuilder.Properties<CaseChange>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<UpgradeCaseDecision>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ApiScopes>().HaveConversion<string>().HaveMaxLength(64);
         configurationBuilder.Properties<WebhookStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<SignalTriageStatus>().HaveConversion<string>().HaveMaxLength(16);

@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace BenchDashboard.Data;
 
@@ -15,10 +14,7 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddDbContextFactory<AppDbContext>((sp, options) => options
             .UseSqlite(ResolveConnectionString(
                 sp.GetRequiredService<IConfiguration>().GetConnectionString("Default") ?? DefaultConnectionString,
-                sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath))
-            // Migrations are SQL scripts without a model snapshot (docs/decisions/0007-sql-script-migrations.md);
-            // the schema-equality test replaces EF's pending-model-changes check.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+                sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath)));
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
         return builder;
     }

@@ -22,12 +22,12 @@ internal sealed class DataVersionInterceptor : SaveChangesInterceptor
     public static readonly DataVersionInterceptor Instance = new();
 
     /// <summary>Rows that never change what a signal computes: alerting's own state and outbox, the audit log, keys,
-    /// reports, the reviewers' list of failure categories, and acknowledgements and snoozes (laid over the cached signals
+    /// the reviewers' list of failure categories, and acknowledgements and snoozes (laid over the cached signals
     /// by <c>SignalBoard</c>; a re-baseline, in contrast, changes the episodes and does bump). (Project settings are part
     /// of the signals' cache key.)</summary>
     internal static readonly IReadOnlySet<Type> NotSignalInputs = new HashSet<Type>
     {
-        typeof(Project), typeof(SignalState), typeof(WebhookDelivery), typeof(AuditEvent), typeof(ApiKey), typeof(Report),
+        typeof(Project), typeof(SignalState), typeof(WebhookDelivery), typeof(AuditEvent), typeof(ApiKey),
         typeof(FailureCategory), typeof(SignalTriage),
     };
 

@@ -21,9 +21,7 @@ public static class DatabaseInitializer
 
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
-            await db.Database.MigrateAsync();
-            // WAL lets the dashboard read while ingestion writes; the setting is stored in the file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await DatabaseMigrator.MigrateAsync(db, logger);
         }
 
         var roleManager = sp.GetRequiredService<RoleManager<IdentityRole>>();

@@ -64,14 +64,4 @@ public class RubricVersion
     public string? ApprovedBy { get; set; }
     public DateTime? ApprovedAt { get; set; }
     public string? Notes { get; set; }
-    public List<RubricItem> Items { get; set; } = [];
-}
-
-public class RubricItem
-{
-    public int Id { get; set; }
-    public int RubricVersionId { get; set; }
-    public required string Key { get; set; }
-    public required string Description { get; set; }
-    public double Weight { get; set; } = 1;
 }

@@ -1,43 +1,39 @@
+using BenchDashboard.Data.Sqlite;
 using BenchDashboard.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace BenchDashboard.Tests.Data;
 
-/// <summary>Migrations are hand-reviewed SQL scripts (docs/decisions/0007); this proves they build exactly the schema
-/// the EF model describes, so a model change without a migration fails here rather than in production.</summary>
+/// <summary>EF Core migrations build the schema (decision 0016): the model never changes without a migration, and a new
+/// database gets everything the last SQL-script release had, less the tables nothing used.</summary>
 public class MigrationTests
 {
     [Fact]
-    public async Task Migrations_create_exactly_the_schema_the_model_describes()
+    public void The_model_has_no_change_that_a_migration_does_not_carry()
     {
-        using var migrated = await new TempDatabase().MigrateAsync();
-        using var modelOnly = new TempDatabase();
-        await using (var db = modelOnly.CreateContext())
-        {
-            await db.Database.EnsureCreatedAsync();
-        }
+        using var database = new TempDatabase();
+        using var db = database.CreateContext();
+        // Fails after a model change until `dotnet ef migrations add <Name> --project src/BenchDashboard` has been run.
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a migration: run dotnet ef migrations add.");
+    }
 
-        var expected = await SchemaAsync(modelOnly.ConnectionString);
-        var actual = await SchemaAsync(migrated.ConnectionString);
+    [Fact]
+    public async Task A_new_database_has_the_schema_of_the_last_script_release_without_its_unused_tables()
+    {
+        using var database = await new TempDatabase().MigrateAsync();
+        var fresh = await DescribeAsync(database.ConnectionString);
+        var scriptRelease = await DescribeAsync($"Data Source={ScriptReleaseDatabase.FixturePath};Mode=ReadOnly;Pooling=False");
+        var retired = ScriptReleaseAdoption.RetiredTables.Keys.ToList();
+        static bool Of(string line, string table) =>
+            line == $"table {table}" || line.StartsWith($"column {table}.", StringComparison.Ordinal) ||
+            line.StartsWith($"fk {table}.", StringComparison.Ordinal) || line.StartsWith($"index {table}.", StringComparison.Ordinal);
 
-        var missing = expected.Except(actual).ToList();
-        var extra = actual.Except(expected).ToList();
-        if (missing.Count > 0 || extra.Count > 0)
-        {
-            await using var db = modelOnly.CreateContext();
-            Assert.Fail($"""
-                The migrations do not build the model's schema. Write a new migration (SQL script) for the difference.
-                Missing from migrations:
-                {string.Join("\n", missing)}
-                Only in migrations:
-                {string.Join("\n", extra)}
-                The model's full create script:
-                {db.Database.GenerateCreateScript()}
-                """);
-        }
+        Assert.Equal(scriptRelease.Where(l => !retired.Any(t => Of(l, t))), fresh);
+        // The audit log stays append-only in the database itself (decision 0008).
+        Assert.Contains(fresh, l => l.StartsWith("trigger AuditEvents_NoUpdate: CREATE TRIGGER", StringComparison.Ordinal));
+        Assert.Contains(fresh, l => l.StartsWith("trigger AuditEvents_NoDelete: CREATE TRIGGER", StringComparison.Ordinal));
+        Assert.DoesNotContain(fresh, l => retired.Any(t => l == $"table {t}"));
     }
 
     [Fact]
@@ -52,83 +48,43 @@ public class MigrationTests
     }
 
     [Fact]
-    public async Task An_existing_database_upgrades_with_bench_cases_first_seen_at_their_first_run()
+    public async Task A_database_with_tables_but_no_migration_history_is_refused_untouched()
     {
         using var database = new TempDatabase();
-        await using (var db = database.CreateContext())
-        {
-            // The database as the previous release left it.
-            await db.GetService<IMigrator>().MigrateAsync("20261122060000_SamplingWorkflow");
-        }
-        await using (var connection = new SqliteConnection(database.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var cmd = connection.CreateCommand();
-            cmd.CommandText = """
-                INSERT INTO Projects (Id, Slug, Name, IsDemo, CreatedAt) VALUES (1, 'old', 'Old', 0, '2026-11-30 09:00:00');
-                INSERT INTO PipelineVersions (Id, ProjectId, Version, DeployedAt) VALUES (1, 1, 'v1', '2026-02-01 00:00:00');
-                INSERT INTO BenchCases (Id, ProjectId, ExternalId, Status, Source, CreatedAt) VALUES
-                    (1, 1, 'imported', 'Active', 'Imported', '2026-11-30 09:00:00'),
-                    (2, 1, 'gap', 'Active', 'ProductionGap', '2026-10-15 12:00:00'),
-                    (3, 1, 'never-run', 'Active', 'Imported', '2026-11-30 09:00:00');
-                INSERT INTO BenchRuns (Id, ProjectId, RunId, PipelineVersionId, StartedAt) VALUES
-                    (1, 1, 'feb', 1, '2026-02-03 10:00:00'), (2, 1, 'mar', 1, '2026-03-03 10:00:00');
-                INSERT INTO BenchResults (BenchRunId, BenchCaseId, Passed) VALUES (2, 1, 1), (1, 1, 0), (2, 2, 1);
-                """;
-            await cmd.ExecuteNonQueryAsync();
-        }
-        await database.MigrateAsync();
+        await using (var db = database.CreateContext()) await db.Database.EnsureCreatedAsync();
+        var before = await DescribeAsync(database.ConnectionString);
 
-        await using var upgraded = database.CreateContext();
-        var cases = await upgraded.BenchCases.OrderBy(c => c.Id).ToListAsync();
-        Assert.Equal(new DateTime(2026, 2, 3, 10, 0, 0, DateTimeKind.Utc), cases[0].FirstSeenAt); // its first run, not the import
-        Assert.Equal(new DateTime(2026, 10, 15, 12, 0, 0, DateTimeKind.Utc), cases[1].FirstSeenAt); // accepted from a gap
-        Assert.Equal(cases[2].CreatedAt, cases[2].FirstSeenAt); // never run: when it was written
-        Assert.All(cases, c => Assert.Null(c.RetiredAt));
-        Assert.Empty(await upgraded.SignalTriages.ToListAsync());
+        await using var context = database.CreateContext();
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => database.MigrateAsync());
+        Assert.Contains("no migration history", error.Message);
+        Assert.Contains("Nothing was changed", error.Message);
+        Assert.Equal(before, await DescribeAsync(database.ConnectionString));
     }
 
-    /// <summary>Tables with their columns (name, type, nullability, default, key) and indexes, normalised.</summary>
-    private static async Task<HashSet<string>> SchemaAsync(string connectionString)
+    [Fact]
+    public async Task A_database_of_a_newer_release_is_refused_untouched()
     {
-        var schema = new HashSet<string>();
+        using var database = await new TempDatabase().MigrateAsync();
+        await Execute(database.ConnectionString, """INSERT INTO "__EFMigrationsHistory" VALUES ('29990101000000_FromTheFuture', '99.0.0')""");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => database.MigrateAsync());
+        Assert.Contains("newer BenchDashboard release", error.Message);
+        Assert.Contains("29990101000000_FromTheFuture", error.Message);
+    }
+
+    internal static async Task<SortedSet<string>> DescribeAsync(string connectionString)
+    {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var cmd = connection.CreateCommand())
-        {
-            cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EFMigrations%'";
-            await using var reader = await cmd.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        }
-        foreach (var table in tables)
-        {
-            schema.Add($"table {table}");
-            await using (var cmd = connection.CreateCommand())
-            {
-                cmd.CommandText = $"SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info('{table}')";
-                await using var reader = await cmd.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
-                {
-                    schema.Add($"column {table}.{reader.GetString(0)} {reader.GetString(1)} notnull={reader.GetInt64(2)} default={(reader.IsDBNull(3) ? "" : reader.GetString(3))} pk={reader.GetInt64(4)}");
-                }
-            }
-            await using (var cmd = connection.CreateCommand())
-            {
-                cmd.CommandText = $"SELECT \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list('{table}')";
-                await using var reader = await cmd.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
-                {
-                    schema.Add($"fk {table}.{reader.GetString(1)} -> {reader.GetString(0)}.{reader.GetString(2)} on delete {reader.GetString(3)}");
-                }
-            }
-        }
-        await using (var cmd = connection.CreateCommand())
-        {
-            cmd.CommandText = "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL";
-            await using var reader = await cmd.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) schema.Add($"index {reader.GetString(0)} on {reader.GetString(1)}: {reader.GetString(2)}");
-        }
-        return schema;
+        return await SqliteSchema.DescribeAsync(connection);
+    }
+
+    internal static async Task Execute(string connectionString, string sql)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync();
     }
 }

@@ -1,7 +1,7 @@
 using BenchDashboard.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BenchDashboard.Tests.Infrastructure;
 
@@ -14,7 +14,6 @@ public sealed class TempDatabase : IDisposable
 
     public DbContextOptions<AppDbContext> Options => new DbContextOptionsBuilder<AppDbContext>()
         .UseSqlite(ConnectionString)
-        .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
         .Options;
 
     public AppDbContext CreateContext() => new(Options);
@@ -25,7 +24,7 @@ public sealed class TempDatabase : IDisposable
     public async Task<TempDatabase> MigrateAsync()
     {
         await using var db = CreateContext();
-        await db.Database.MigrateAsync();
+        await DatabaseMigrator.MigrateAsync(db, NullLogger.Instance);
         return this;
     }
 

@@ -46,16 +46,6 @@ internal sealed class RubricVersionConfiguration : IEntityTypeConfiguration<Rubr
     public void Configure(EntityTypeBuilder<RubricVersion> e)
     {
         e.HasOne<Project>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Cascade);
-        e.HasMany(r => r.Items).WithOne().HasForeignKey(i => i.RubricVersionId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(r => new { r.ProjectId, r.Number }).IsUnique();
-    }
-}
-
-internal sealed class RubricItemConfiguration : IEntityTypeConfiguration<RubricItem>
-{
-    public void Configure(EntityTypeBuilder<RubricItem> e)
-    {
-        e.HasIndex(i => new { i.RubricVersionId, i.Key }).IsUnique();
-        e.Property(i => i.Key).HasMaxLength(128);
     }
 }

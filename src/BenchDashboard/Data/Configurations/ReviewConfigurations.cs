@@ -11,7 +11,6 @@ internal sealed class RubricReviewConfiguration : IEntityTypeConfiguration<Rubri
         e.HasOne<Project>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<RubricVersion>().WithMany().HasForeignKey(r => r.FromRubricVersionId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<RubricVersion>().WithMany().HasForeignKey(r => r.ToRubricVersionId).OnDelete(DeleteBehavior.Restrict);
-        e.HasMany(r => r.Decisions).WithOne().HasForeignKey(d => d.RubricReviewId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(r => new { r.ProjectId, r.Quarter });
         e.Property(r => r.Quarter).HasMaxLength(8);
     }
@@ -24,26 +23,6 @@ internal sealed class UpgradeAuditConfiguration : IEntityTypeConfiguration<Upgra
         e.HasOne<Project>().WithMany().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<BenchRun>().WithMany().HasForeignKey(a => a.BaseRunId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<BenchRun>().WithMany().HasForeignKey(a => a.HeadRunId).OnDelete(DeleteBehavior.Restrict);
-        e.HasMany(a => a.Decisions).WithOne().HasForeignKey(d => d.UpgradeAuditId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(a => new { a.ProjectId, a.CreatedAt });
-    }
-}
-
-internal sealed class UpgradeAuditDecisionConfiguration : IEntityTypeConfiguration<UpgradeAuditDecision>
-{
-    public void Configure(EntityTypeBuilder<UpgradeAuditDecision> e)
-    {
-        e.HasOne<BenchCase>().WithMany().HasForeignKey(d => d.BenchCaseId).OnDelete(DeleteBehavior.Restrict);
-        e.HasIndex(d => new { d.UpgradeAuditId, d.BenchCaseId }).IsUnique();
-    }
-}
-
-internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
-{
-    public void Configure(EntityTypeBuilder<Report> e)
-    {
-        e.HasOne<Project>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Cascade);
-        e.HasIndex(r => new { r.ProjectId, r.CreatedAt });
-        e.Property(r => r.Sha256).HasMaxLength(64);
     }
 }

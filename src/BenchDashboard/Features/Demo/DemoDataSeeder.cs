@@ -105,26 +105,16 @@ public sealed class DemoDataSeeder(
 
     private static List<RubricVersion> CreateRubrics(int projectId, DateOnly day0, AppUser lead)
     {
-        RubricItem Item(string key, string description) => new() { Key = key, Description = description };
         return
         [
             new RubricVersion
             {
                 ProjectId = projectId, Number = 1, ApprovedBy = lead.Email, ApprovedAt = At(day0, 8), Notes = "Launch rubric.",
-                Items = [Item("correct", "The answer is factually correct for the customer's order and our policies."),
-                         Item("actionable", "The customer knows what happens next or what to do."),
-                         Item("tone", "Polite, calm, no blame."),
-                         Item("format", "Short paragraphs; links as links; no internal jargon.")],
             },
             new RubricVersion
             {
                 ProjectId = projectId, Number = 2, ApprovedBy = lead.Email, ApprovedAt = At(day0.AddDays(200), 15),
                 Notes = "Quarterly review: escalation and disputed charges added; format folded into tone.",
-                Items = [Item("correct", "The answer is factually correct for the customer's order and our policies."),
-                         Item("actionable", "The customer knows what happens next or what to do."),
-                         Item("tone", "Polite, calm, no blame; short paragraphs, no internal jargon."),
-                         Item("escalates", "Disputed charges and legal threats are handed to a human with context."),
-                         Item("no-deflection", "Does not answer a specific complaint with a generic policy link.")],
             },
         ];
     }
@@ -350,21 +340,14 @@ public sealed class DemoDataSeeder(
         }
     }
 
+    // Rubric items and the decisions of reviews and audits are not stored yet (decision 0016); the rubric-review and
+    // upgrade-audit issues add them back with their screens.
     private static void CreateRubricReview(AppDbContext db, int projectId, DateOnly day0, List<RubricVersion> rubrics, AppUser lead)
     {
         db.RubricReviews.Add(new RubricReview
         {
             ProjectId = projectId, Quarter = QuarterOf(day0.AddDays(195)), FromRubricVersionId = rubrics[0].Id, ToRubricVersionId = rubrics[1].Id,
             CreatedAt = At(day0.AddDays(195), 10), SignedOffBy = lead.Email, SignedOffAt = At(day0.AddDays(200), 15),
-            Decisions =
-            [
-                new() { ItemKey = "correct", Decision = RubricItemDecision.Keep, Rationale = "Still the first thing users complain about." },
-                new() { ItemKey = "actionable", Decision = RubricItemDecision.Keep, Rationale = "Correlates with thumbs-up." },
-                new() { ItemKey = "tone", Decision = RubricItemDecision.Change, Rationale = "Format folded in; nobody rates format alone." },
-                new() { ItemKey = "format", Decision = RubricItemDecision.Drop, Rationale = "Passes 100 % for two quarters; measures nothing." },
-                new() { ItemKey = "escalates", Decision = RubricItemDecision.Add, Rationale = "Disputed charges need a human; the bench never checked it." },
-                new() { ItemKey = "no-deflection", Decision = RubricItemDecision.Add, Rationale = "Sampling found generic policy answers to specific complaints." },
-            ],
         });
     }
 
@@ -377,18 +360,6 @@ public sealed class DemoDataSeeder(
             ProjectId = projectId, BaseRunId = @base.Id, HeadRunId = head.Id, CreatedAt = head.StartedAt.AddHours(2),
             SignedOffBy = lead.Email, SignedOffAt = head.StartedAt.AddDays(1),
         };
-        var baseByCase = @base.Results.ToDictionary(r => r.BenchCaseId, r => r.Passed);
-        foreach (var result in head.Results)
-        {
-            if (!baseByCase.TryGetValue(result.BenchCaseId, out var basePassed) || basePassed == result.Passed) continue;
-            audit.Decisions.Add(new UpgradeAuditDecision
-            {
-                BenchCaseId = result.BenchCaseId,
-                Change = result.Passed ? CaseChange.NewlyPassing : CaseChange.NewlyFailing,
-                Decision = result.Passed ? UpgradeCaseDecision.Keep : UpgradeCaseDecision.Investigate,
-                Rationale = result.Passed ? "Flaky before; keep watching." : "Regression candidate; looks like noise, rerun.",
-            });
-        }
         db.UpgradeAudits.Add(audit);
     }
 

@@ -4,8 +4,6 @@ using BenchDashboard.Domain;
 using BenchDashboard.Features.Ingestion;
 using BenchDashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace BenchDashboard.Tests.Features.Ingestion;
 
@@ -33,30 +31,6 @@ public class InputLengthTests
     {
         await using var db = database.CreateContext();
         return (await db.DailyInputLengths.ToListAsync()).Select(l => (l.Date, l.Category, l.MinLength, l.Traces)).Order().ToList();
-    }
-
-    [Fact]
-    public async Task Upgrading_a_database_that_already_holds_traces_builds_their_length_histograms_as_imports_would()
-    {
-        using var database = new TempDatabase();
-        await using (var db = database.CreateContext())
-        {
-            await db.GetService<IMigrator>().MigrateAsync("20261122060000_SamplingWorkflow");
-            await db.Database.ExecuteSqlRawAsync("INSERT INTO Projects (Slug, Name, IsDemo, CreatedAt) VALUES ('old', 'Old', 0, '2026-01-01 00:00:00')");
-            for (var i = 0; i < Inputs.Length; i++)
-            {
-                var category = i % 3 == 0 ? null : i % 3 == 1 ? "billing" : "shipping";
-                var timestamp = $"2026-03-0{2 + i % 2} 10:00:00";
-                await db.Database.ExecuteSqlAsync(
-                    $"INSERT INTO ProductionTraces (ProjectId, TraceId, Timestamp, Input, Category) VALUES (1, {"t" + i}, {timestamp}, {Inputs[i]}, {category})");
-            }
-        }
-        await database.MigrateAsync();
-
-        var expected = Expected(Inputs.Select((input, i) => (Day.AddDays(i % 2), i % 3 == 0 ? "" : i % 3 == 1 ? "billing" : "shipping", input)));
-        Assert.Equal(expected, await StoredAsync(database));
-        await using var check = database.CreateContext();
-        Assert.Equal(0, await ProjectDataVersion.ReadAsync(check, 1));
     }
 
     [Fact]
