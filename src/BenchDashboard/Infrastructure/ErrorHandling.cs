@@ -19,10 +19,11 @@ public static class ErrorHandling
                 detail: $"The server failed to handle this request. Quote trace id {ctx.TraceIdentifier} when reporting it.").ExecuteAsync(ctx);
         })));
         app.UseWhen(ctx => !AuthServiceCollectionExtensions.IsApi(ctx.Request), ui => ui.UseExceptionHandler("/error", createScopeForErrors: true));
+        // Pages: an unknown address shows the app's own "not found" page, status 404 kept. Registered before (outside) the
+        // API's handler, which answers API requests first; it must sit at the top level (not in a UseWhen branch) to
+        // re-run routing for /not-found.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseStatusCodePages(WriteApiStatusProblemAsync);
-        // An unknown page address shows the app's own "not found" page, with status 404 kept.
-        app.UseWhen(ctx => !AuthServiceCollectionExtensions.IsApi(ctx.Request),
-            ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         return app;
     }
 
