@@ -19,10 +19,10 @@ public class ChartPaletteTests
                      ("signal label", palette.SignalMarker),
                  })
         {
-            var ratio = Contrast.Ratio(color, palette.PageBackground);
+            var ratio = WcagContrast.Ratio(color, palette.PageBackground);
             Assert.True(ratio >= 4.5, $"{theme} {name} {color} on {palette.PageBackground}: {ratio:0.00}:1");
         }
-        Assert.True(Contrast.Ratio(palette.HoverText, palette.HoverBackground) >= 4.5, $"{theme} hover label");
+        Assert.True(WcagContrast.Ratio(palette.HoverText, palette.HoverBackground) >= 4.5, $"{theme} hover label");
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public class ChartPaletteTests
         // The lead's dark layout draws cards around #1e1e2d: the palette's text is checked against exactly that.
         Assert.Equal("#1e1e2d", ChartPalette.For(darkMode: true).PageBackground);
         // Light tick text on a white page would be unreadable, and the reverse: the palettes must not be swapped.
-        Assert.True(Contrast.Ratio(ChartPalette.Dark.TickText, "#ffffff") < 3);
-        Assert.True(Contrast.Ratio(ChartPalette.Light.TickText, "#1e1e2d") < 3);
+        Assert.True(WcagContrast.Ratio(ChartPalette.Dark.TickText, "#ffffff") < 3);
+        Assert.True(WcagContrast.Ratio(ChartPalette.Light.TickText, "#1e1e2d") < 3);
     }
 }

@@ -21,10 +21,12 @@ public sealed partial class PlotlyChart
     private IJSObjectReference? module;
     private IList<ITrace> data = [];
     private PlotlyLayout layout = new();
-    private (ChartFigure Figure, bool Dark)? built;
+    private (ChartFigure Figure, bool Dark)? built; // what data and layout were made from; null until there is a figure
     private bool redraw;
+    private Task? observing;
 
-    [Parameter, EditorRequired] public ChartFigure Figure { get; set; } = default!;
+    /// <summary>What to draw; while null (the page is still loading it) the chart's space stays empty.</summary>
+    [Parameter, EditorRequired] public ChartFigure? Figure { get; set; }
 
     /// <summary>Cascaded by the layout: the page is in its dark theme.</summary>
     [CascadingParameter(Name = "DarkMode")] public bool DarkMode { get; set; }
@@ -41,7 +43,7 @@ public sealed partial class PlotlyChart
     protected override void OnParametersSet()
     {
         // Pages replace the figure as a whole when what it shows changes; redraw only then (or when the theme flips).
-        if (built is { } b && ReferenceEquals(b.Figure, Figure) && b.Dark == DarkMode) return;
+        if (Figure is null || built is { } b && ReferenceEquals(b.Figure, Figure) && b.Dark == DarkMode) return;
         redraw = built is not null;
         built = (Figure, DarkMode);
         data = PlotlyFigure.Data(Figure);
@@ -50,18 +52,22 @@ public sealed partial class PlotlyChart
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender)
-        {
-            // Plotly.Blazor draws the first figure itself; this module only follows container resizes.
-            module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Shared/PlotlyChart.razor.js");
-            await module.InvokeVoidAsync("observe", id);
-            return;
-        }
+        if (built is null) return;
+        // Once, when the plot element first exists (renders can overlap while this awaits).
+        observing ??= ObserveAsync();
+        await observing;
         if (redraw && chart is not null)
         {
             redraw = false;
             await chart.React();
         }
+    }
+
+    /// <summary>Plotly.Blazor draws the first figure itself; this app's module only follows container resizes.</summary>
+    private async Task ObserveAsync()
+    {
+        module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Shared/PlotlyChart.razor.js");
+        await module.InvokeVoidAsync("observe", id);
     }
 
     public async ValueTask DisposeAsync()

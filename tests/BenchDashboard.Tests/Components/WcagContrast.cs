@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace BenchDashboard.Tests.Components;
 
 /// <summary>WCAG 2 contrast ratio of two opaque CSS colours (<c>#rrggbb</c> or <c>rgb(r, g, b)</c> as browsers compute them).</summary>
-internal static partial class Contrast
+internal static partial class WcagContrast
 {
     public static double Ratio(string foreground, string background)
     {
