@@ -76,6 +76,19 @@ public class PlotlyFigureTests
     }
 
     [Fact]
+    public void Signals_starting_days_apart_get_their_own_label_row()
+    {
+        var layout = PlotlyFigure.Layout(Figure(
+        [
+            new ChartMarker(Day.AddDays(40), "divergence", "", ChartMarkerKind.Signal),
+            new ChartMarker(Day.AddDays(42), "input drift", "", ChartMarkerKind.Signal),
+            new ChartMarker(Day.AddDays(43), "cadence", "", ChartMarkerKind.Signal),
+        ]), ChartPalette.Light);
+
+        Assert.Equal(3, layout.Annotations.Select(a => a.YShift).Distinct().Count());
+    }
+
+    [Fact]
     public void The_theme_decides_text_and_grid_colours_and_the_page_shows_through_the_chart()
     {
         foreach (var dark in new[] { false, true })

@@ -155,44 +155,59 @@ internal static class PlotlyFigure
     };
 
     /// <summary>
-    /// Version labels sit above the plot; neighbours too close to share a row are moved up a row (at most
-    /// <see cref="MaxLabelRows"/>), so labels of versions deployed days apart do not print over each other.
+    /// Version labels sit above the plot, signal labels near its top. Neighbours too close to share a row are moved to
+    /// another row (up for versions, down for signals; at most <see cref="MaxLabelRows"/>), so labels of events a few days
+    /// apart do not print over each other.
     /// </summary>
     private static (List<Shape> Shapes, List<Annotation> Annotations, int LabelRows) Markers(ChartFigure figure, ChartPalette palette)
     {
         var shapes = new List<Shape>();
         var annotations = new List<Annotation>();
-        var rowEnds = new List<DateTime>();
         var span = Span(figure);
+        var versionRows = new LabelRows(span);
         foreach (var marker in figure.Markers.Where(m => m.Kind == ChartMarkerKind.Version).OrderBy(m => m.At))
         {
             var x = Iso(marker.At);
             shapes.Add(VerticalLine(x, top: 1, palette.VersionMarker, width: 1, dash: "dot"));
-            // A label's width in time: about 7 px a character on a chart about 900 px wide.
-            var width = TimeSpan.FromTicks((long)(span.Ticks * Math.Min(0.5, (marker.Label.Length * 7 + 16) / 900.0)));
-            var row = rowEnds.FindIndex(end => end <= marker.At);
-            if (row < 0 && rowEnds.Count < MaxLabelRows) { rowEnds.Add(default); row = rowEnds.Count - 1; }
-            if (row < 0) row = rowEnds.IndexOf(rowEnds.Min());
-            rowEnds[row] = marker.At + width;
             annotations.Add(new Annotation
             {
-                XRef = "x", YRef = "paper", X = x, Y = 1, YAnchor = AnnotationYAnchor.Bottom, YShift = 2 + 14 * row,
+                XRef = "x", YRef = "paper", X = x, Y = 1, YAnchor = AnnotationYAnchor.Bottom, YShift = 2 + 14 * versionRows.Place(marker),
                 Text = PlotlyText.Encode(marker.Label), HoverText = PlotlyText.Encode(marker.Detail), ShowArrow = false,
                 Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Size = 11, Color = palette.VersionMarker },
             });
         }
+        var signalRows = new LabelRows(span);
         foreach (var marker in figure.Markers.Where(m => m.Kind == ChartMarkerKind.Signal).OrderBy(m => m.At))
         {
             var x = Iso(marker.At);
             shapes.Add(VerticalLine(x, top: 0.92m, palette.SignalMarker, width: 1.5m, dash: "dash"));
             annotations.Add(new Annotation
             {
-                XRef = "x", YRef = "paper", X = x, Y = 0.94m, XAnchor = AnnotationXAnchor.Left,
+                XRef = "x", YRef = "paper", X = x, Y = 0.94m, XAnchor = AnnotationXAnchor.Left, YShift = -13 * signalRows.Place(marker),
                 Text = "⚠ " + PlotlyText.Encode(marker.Label), HoverText = PlotlyText.Encode(marker.Detail), ShowArrow = false,
                 Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Size = 10, Color = palette.SignalMarker },
             });
         }
-        return (shapes, annotations, Math.Max(1, rowEnds.Count));
+        return (shapes, annotations, Math.Max(1, versionRows.Count));
+    }
+
+    /// <summary>Greedy rows for labels in time order: the first row whose last label ends before this one starts.</summary>
+    private sealed class LabelRows(TimeSpan span)
+    {
+        private readonly List<DateTime> ends = [];
+
+        public int Count => ends.Count;
+
+        public int Place(ChartMarker marker)
+        {
+            // A label's width in time: about 7 px a character (plus the icon) on a chart about 900 px wide.
+            var width = TimeSpan.FromTicks((long)(span.Ticks * Math.Min(0.5, (marker.Label.Length * 7 + 20) / 900.0)));
+            var row = ends.FindIndex(end => end <= marker.At);
+            if (row < 0 && ends.Count < MaxLabelRows) { ends.Add(default); row = ends.Count - 1; }
+            if (row < 0) row = ends.IndexOf(ends.Min());
+            ends[row] = marker.At + width;
+            return row;
+        }
     }
 
     private const int MaxLabelRows = 3;
