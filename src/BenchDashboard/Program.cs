@@ -30,6 +30,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgery();
 
+app.UsePlotlyBundleCaching();
 app.MapStaticAssets().AllowAnonymous();
 app.MapFeatures();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

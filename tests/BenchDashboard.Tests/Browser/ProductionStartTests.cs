@@ -21,7 +21,8 @@ public class ProductionStartTests
             foreach (var path in new[]
                      {
                          "/_framework/blazor.web.js", "/_content/MudBlazor/MudBlazor.min.js", "/_content/MudBlazor/MudBlazor.min.css", "/preferences.js", "/BenchDashboard.styles.css",
-                         "/Features/Review/WorkbenchPage.razor.js", "/Components/Shared/PlotlyChart.razor.js", "/lib/plotly/plotly.min.js", "/app.css",
+                         "/Features/Review/WorkbenchPage.razor.js", "/Components/Shared/PlotlyChart.razor.js", "/_content/Plotly.Blazor/plotly-basic-3.7.0.min.js",
+                         "/_content/Plotly.Blazor/plotly-interop-7.2.0.js", "/app.css",
                      })
             {
                 var response = await http.GetAsync(path);

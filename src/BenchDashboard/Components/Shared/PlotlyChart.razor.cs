@@ -1,27 +1,35 @@
+using BenchDashboard.Components.Shared.Charts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
+using Plotly.Blazor;
+using PlotlyLayout = Plotly.Blazor.Layout;
 
 namespace BenchDashboard.Components.Shared;
 
 /// <summary>
-/// The one wrapper around plotly.js (loaded from <c>wwwroot/lib/plotly</c>, which the build copies from npm).
-/// Redraws with <c>Plotly.react</c> whenever the figure changes, follows its container's size, and purges the
-/// plot when the component goes away.
+/// The app's one chart component, on Plotly.Blazor (decision 0018). Pages pass a <see cref="ChartFigure"/>; this
+/// component turns it into Plotly's figure (<see cref="PlotlyFigure"/>) in the theme's colours (<see cref="ChartPalette"/>),
+/// loads Plotly's basic bundle (scatter, lines, filled bands: all our charts need), redraws with <c>Plotly.react</c>
+/// when the figure or the theme changes (the figure's <see cref="ChartFigure.Revision"/> keeps the user's zoom), and
+/// follows its container's size.
 /// </summary>
 public sealed partial class PlotlyChart
 {
-    private ElementReference element;
+    private readonly string id = "chart-" + Guid.NewGuid().ToString("N");
+    private readonly Config config = PlotlyFigure.Config();
+    private Plotly.Blazor.PlotlyChart? chart;
     private IJSObjectReference? module;
-    private object? renderedFigure;
+    private IList<ITrace> data = [];
+    private PlotlyLayout layout = new();
+    private (ChartFigure Figure, bool Dark)? built; // what data and layout were made from; null until there is a figure
+    private bool redraw;
+    private Task? observing;
 
-    /// <summary>Plotly traces (serialized to JSON as given; use camelCase-free anonymous objects with Plotly's own names).</summary>
-    [Parameter, EditorRequired] public IReadOnlyList<object> Data { get; set; } = [];
+    /// <summary>What to draw; while null (the page is still loading it) the chart's space stays empty.</summary>
+    [Parameter, EditorRequired] public ChartFigure? Figure { get; set; }
 
-    /// <summary>Plotly layout object.</summary>
-    [Parameter] public object? Layout { get; set; }
-
-    /// <summary>Plotly config object; defaults to a responsive chart without the Plotly logo.</summary>
-    [Parameter] public object? Config { get; set; }
+    /// <summary>Cascaded by the layout: the page is in its dark theme.</summary>
+    [CascadingParameter(Name = "DarkMode")] public bool DarkMode { get; set; }
 
     /// <summary>CSS height of the chart; the width follows the container.</summary>
     [Parameter] public string Height { get; set; } = "420px";
@@ -29,32 +37,45 @@ public sealed partial class PlotlyChart
     /// <summary>Text alternative for screen readers: say what the chart shows.</summary>
     [Parameter, EditorRequired] public string AriaLabel { get; set; } = "";
 
-    /// <summary>Value of the <c>data-testid</c> attribute, for tests.</summary>
+    /// <summary>Value of the plot element's <c>data-testid</c> attribute, for tests.</summary>
     [Parameter] public string TestId { get; set; } = "plotly-chart";
+
+    protected override void OnParametersSet()
+    {
+        // Pages replace the figure as a whole when what it shows changes; redraw only then (or when the theme flips).
+        if (Figure is null || built is { } b && ReferenceEquals(b.Figure, Figure) && b.Dark == DarkMode) return;
+        redraw = built is not null;
+        built = (Figure, DarkMode);
+        data = PlotlyFigure.Data(Figure);
+        layout = PlotlyFigure.Layout(Figure, ChartPalette.For(DarkMode));
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender)
+        if (built is null) return;
+        // Once, when the plot element first exists (renders can overlap while this awaits).
+        observing ??= ObserveAsync();
+        await observing;
+        if (redraw && chart is not null)
         {
-            module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Shared/PlotlyChart.razor.js");
-        }
-        // Parameters are replaced as a whole by the parent when the figure changes; redraw only then.
-        var figure = (Data, Layout, Config);
-        if (module is not null && !Equals(renderedFigure, figure))
-        {
-            renderedFigure = figure;
-            await module.InvokeVoidAsync("render", element, Data, Layout ?? new { }, Config ?? DefaultConfig);
+            redraw = false;
+            await chart.React();
         }
     }
 
-    private static readonly object DefaultConfig = new { responsive = true, displaylogo = false };
+    /// <summary>Plotly.Blazor draws the first figure itself; this app's module only follows container resizes.</summary>
+    private async Task ObserveAsync()
+    {
+        module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Shared/PlotlyChart.razor.js");
+        await module.InvokeVoidAsync("observe", id);
+    }
 
     public async ValueTask DisposeAsync()
     {
         if (module is null) return;
         try
         {
-            await module.InvokeVoidAsync("dispose", element);
+            await module.InvokeVoidAsync("unobserve", id);
             await module.DisposeAsync();
         }
         catch (JSDisconnectedException)

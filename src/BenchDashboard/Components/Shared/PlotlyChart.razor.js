@@ -1,32 +1,19 @@
-// The only place that talks to plotly.js. Plotly is a UMD bundle, so it is loaded once as a classic script.
-let plotlyLoading = null;
+// Plotly follows window resizes by itself (config.responsive); a container that changes size on its own (a sidebar
+// folding, a card growing) needs Plotly.Plots.resize. Everything else about Plotly is Plotly.Blazor's.
+const observers = new Map();
 
-function loadPlotly() {
-    if (window.Plotly) return Promise.resolve(window.Plotly);
-    plotlyLoading ??= new Promise((resolve, reject) => {
-        const script = document.createElement("script");
-        script.src = "lib/plotly/plotly.min.js";
-        script.onload = () => resolve(window.Plotly);
-        script.onerror = () => reject(new Error("plotly.js could not be loaded"));
-        document.head.appendChild(script);
+export function observe(id) {
+    const element = document.getElementById(id);
+    if (!element || observers.has(id)) return;
+    const observer = new ResizeObserver(() => {
+        // Until Plotly has drawn (its bundle may still be loading) there is nothing to resize.
+        if (window.Plotly && element.classList.contains("js-plotly-plot")) window.Plotly.Plots.resize(element);
     });
-    return plotlyLoading;
+    observer.observe(element);
+    observers.set(id, observer);
 }
 
-export async function render(element, data, layout, config) {
-    const Plotly = await loadPlotly();
-    // Text takes the page's colour, so the chart reads in the light and the dark theme alike.
-    const themed = { ...layout, font: { color: getComputedStyle(element).color, ...(layout.font ?? {}) } };
-    await Plotly.react(element, data, themed, config);
-    if (!element._benchResizeObserver) {
-        element._benchResizeObserver = new ResizeObserver(() => Plotly.Plots.resize(element));
-        element._benchResizeObserver.observe(element);
-    }
-}
-
-export function dispose(element) {
-    if (!element) return;
-    element._benchResizeObserver?.disconnect();
-    element._benchResizeObserver = null;
-    window.Plotly?.purge(element);
+export function unobserve(id) {
+    observers.get(id)?.disconnect();
+    observers.delete(id);
 }

@@ -1,3 +1,4 @@
+using BenchDashboard.Components.Shared.Charts;
 using BenchDashboard.Domain;
 using System.Text.Json;
 using BenchDashboard.Features.Ingestion;
@@ -148,17 +149,19 @@ public class TrendsServiceTests : IAsyncLifetime
             },
             [new VersionMarker("v2", At(Monday, 9), "m", "p", null)]);
 
-        var (data, layout) = TrendsChart.Build(trends, TrendMetrics.Csat,
+        var chart = TrendsChart.Build(trends, TrendMetrics.Csat,
             [new TrendsChart.SignalMarker(Monday.AddDays(1), "divergence", "CSAT fell"), new TrendsChart.SignalMarker(Monday.AddDays(-30), "old", "outside")]);
-        var json = System.Text.Json.JsonSerializer.Serialize(new { data, layout });
 
-        Assert.Equal(6, data.Count); // bench and CSAT, each a band (two traces) and a line
-        Assert.Contains("\"y\":[95]", json);
-        Assert.Contains("\"yaxis\":\"y2\"", json);
-        Assert.Contains("\"text\":\"v2\"", json);
+        // Bench and CSAT, each with its band; the empty thumbs-up series is not asked for.
+        Assert.Equal(["Bench pass rate", "CSAT"], chart.Series.Select(s => s.Name));
+        Assert.All(chart.Series, s => Assert.True(s.ShowBand));
+        Assert.Equal(95, chart.Series[0].Points.Single().Value, 6);
+        Assert.Equal(" %", chart.Y.Unit);
+        Assert.True(chart.Series[1].OnSecondAxis);
+        Assert.Equal((1.0, 5.0), (chart.Y2!.Min!.Value, chart.Y2.Max!.Value));
+        Assert.Contains(chart.Markers, m => m is { Kind: ChartMarkerKind.Version, Label: "v2" });
         // A signal that started in the range is marked; one that started before it is not.
-        Assert.Contains("\\u26A0 divergence", json);
-        Assert.DoesNotContain("\\u26A0 old", json);
+        Assert.Equal(["divergence"], chart.Markers.Where(m => m.Kind == ChartMarkerKind.Signal).Select(m => m.Label));
     }
 
     [Fact]
@@ -170,9 +173,10 @@ public class TrendsServiceTests : IAsyncLifetime
         var trends = new TrendsResult(Monday, Monday.AddDays(6), TrendBucket.Week,
             new Dictionary<string, IReadOnlyList<TrendPoint>> { [TrendMetrics.BenchPassRate] = [new("2026-03-02", 0.95, 300, 0.92, 0.97)] }, []);
 
-        var (data, _) = TrendsChart.Build(trends, view.Metric);
+        var chart = TrendsChart.Build(trends, view.Metric);
 
-        Assert.Equal(3, data.Count); // one band (two traces) and one line, not the bench twice
+        Assert.Equal(["Bench pass rate"], chart.Series.Select(s => s.Name)); // not the bench twice
+        Assert.Null(chart.Y2); // and no empty CSAT axis
     }
 
     private static DateTime At(DateOnly d, int hour) => d.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc);
