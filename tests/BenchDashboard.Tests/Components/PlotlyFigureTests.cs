@@ -89,6 +89,23 @@ public class PlotlyFigureTests
     }
 
     [Fact]
+    public void Signals_too_crowded_for_the_label_rows_become_icons_named_on_hover_never_text_over_text()
+    {
+        string[] kinds = ["divergence", "input drift", "cadence", "failure churn", "coverage", "stagnation"];
+        var layout = PlotlyFigure.Layout(Figure([.. kinds.Select((k, i) => new ChartMarker(Day.AddDays(40 + i), k, $"since day {i}", ChartMarkerKind.Signal))]),
+            ChartPalette.Light);
+
+        var labels = layout.Annotations.ToList();
+        Assert.Equal(6, labels.Count);
+        var texts = labels.Where(a => a.Text != "⚠").ToList();
+        Assert.Equal(3, texts.Count);
+        Assert.Equal(3, texts.Select(a => a.YShift).Distinct().Count()); // one text label a row
+        var icons = labels.Where(a => a.Text == "⚠").ToList();
+        Assert.Equal(["failure churn: since day 3", "coverage: since day 4", "stagnation: since day 5"], icons.Select(a => a.HoverText));
+        Assert.DoesNotContain(icons, icon => texts.Any(t => t.YShift == icon.YShift));
+    }
+
+    [Fact]
     public void The_theme_decides_text_and_grid_colours_and_the_page_shows_through_the_chart()
     {
         foreach (var dark in new[] { false, true })

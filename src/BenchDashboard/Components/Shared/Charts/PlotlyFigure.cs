@@ -169,10 +169,11 @@ internal static class PlotlyFigure
         {
             var x = Iso(marker.At);
             shapes.Add(VerticalLine(x, top: 1, palette.VersionMarker, width: 1, dash: "dot"));
+            var row = versionRows.Place(marker);
             annotations.Add(new Annotation
             {
-                XRef = "x", YRef = "paper", X = x, Y = 1, YAnchor = AnnotationYAnchor.Bottom, YShift = 2 + 14 * versionRows.Place(marker),
-                Text = PlotlyText.Encode(marker.Label), HoverText = PlotlyText.Encode(marker.Detail), ShowArrow = false,
+                XRef = "x", YRef = "paper", X = x, Y = 1, YAnchor = AnnotationYAnchor.Bottom, YShift = 2 + 14 * (row ?? MaxLabelRows),
+                Text = row is null ? "•" : PlotlyText.Encode(marker.Label), HoverText = HoverOf(marker, row), ShowArrow = false,
                 Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Size = 11, Color = palette.VersionMarker },
             });
         }
@@ -181,30 +182,45 @@ internal static class PlotlyFigure
         {
             var x = Iso(marker.At);
             shapes.Add(VerticalLine(x, top: 0.92m, palette.SignalMarker, width: 1.5m, dash: "dash"));
+            var row = signalRows.Place(marker);
             annotations.Add(new Annotation
             {
-                XRef = "x", YRef = "paper", X = x, Y = 0.94m, XAnchor = AnnotationXAnchor.Left, YShift = -13 * signalRows.Place(marker),
-                Text = "⚠ " + PlotlyText.Encode(marker.Label), HoverText = PlotlyText.Encode(marker.Detail), ShowArrow = false,
+                XRef = "x", YRef = "paper", X = x, Y = 0.94m, XAnchor = AnnotationXAnchor.Left, YShift = -13 * (row ?? MaxLabelRows),
+                Text = row is null ? "⚠" : "⚠ " + PlotlyText.Encode(marker.Label), HoverText = HoverOf(marker, row), ShowArrow = false,
                 Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Size = 10, Color = palette.SignalMarker },
             });
         }
         return (shapes, annotations, Math.Max(1, versionRows.Count));
     }
 
-    /// <summary>Greedy rows for labels in time order: the first row whose last label ends before this one starts.</summary>
+    /// <summary>A label too crowded to print keeps its name in the hover text of its icon.</summary>
+    private static string HoverOf(ChartMarker marker, int? row) =>
+        PlotlyText.Encode(row is null ? $"{marker.Label}: {marker.Detail}" : marker.Detail);
+
+    /// <summary>
+    /// Greedy rows for labels in time order: the first row whose last label ends before this one starts. When every row
+    /// is taken, null: the caller prints an icon on a row of its own (its hover names it) rather than text over text.
+    /// </summary>
     private sealed class LabelRows(TimeSpan span)
     {
         private readonly List<DateTime> ends = [];
 
-        public int Count => ends.Count;
+        /// <summary>Rows used, counting the icon row when a label had no room.</summary>
+        public int Count => ends.Count + (overflowed ? 1 : 0);
 
-        public int Place(ChartMarker marker)
+        private bool overflowed;
+
+        public int? Place(ChartMarker marker)
         {
             // A label's width in time: about 7 px a character (plus the icon) on a chart about 900 px wide.
             var width = TimeSpan.FromTicks((long)(span.Ticks * Math.Min(0.5, (marker.Label.Length * 7 + 20) / 900.0)));
             var row = ends.FindIndex(end => end <= marker.At);
             if (row < 0 && ends.Count < MaxLabelRows) { ends.Add(default); row = ends.Count - 1; }
-            if (row < 0) row = ends.IndexOf(ends.Min());
+            if (row < 0)
+            {
+                overflowed = true;
+                return null;
+            }
             ends[row] = marker.At + width;
             return row;
         }
