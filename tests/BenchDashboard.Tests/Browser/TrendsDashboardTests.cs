@@ -26,7 +26,8 @@ public class TrendsDashboardTests(BrowserFixture browser)
         // The signal panel lists what the demo story implies at its end, most severe first.
         var panel = page.GetByTestId("signal-panel");
         await Assertions.Expect(panel.Locator("[data-kind=input_drift]")).ToContainTextAsync("subscription disputes");
-        await Assertions.Expect(panel.Locator("[data-kind=stagnation]")).ToBeVisibleAsync();
+        // Not stagnation: the browser tests share one demo database, and the Import page test adds a promptfoo run at 75 %
+        // that ends the bench's flat stretch whenever it runs first (the signal engine's own tests cover stagnation).
         await Assertions.Expect(panel.Locator("[data-kind=coverage]")).ToBeVisibleAsync();
 
         await page.GetByTestId("bucket-picker").GetByText("Month", new() { Exact = true }).ClickAsync();

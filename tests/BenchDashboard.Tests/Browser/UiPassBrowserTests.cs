@@ -138,6 +138,12 @@ public class UiPassBrowserTests(BrowserFixture browser)
         Assert.True(heading >= 4.5, $"the heading has contrast {heading:0.00}:1 in the dark theme");
         var detail = await page.Locator(".tile-detail").First.EvaluateAsync<double>(contrast);
         Assert.True(detail >= 4.5, $"a tile's detail line has contrast {detail:0.00}:1 in the dark theme");
+
+        // The chart's axis text is SVG: its colour is its fill, and the chart's background is the card behind it.
+        var tick = page.GetByTestId("trends-chart").Locator("g.ytick text").First;
+        await Assertions.Expect(tick).ToBeVisibleAsync();
+        var axis = await tick.EvaluateAsync<double>(contrast.Replace("getComputedStyle(el).color", "getComputedStyle(el).fill"));
+        Assert.True(axis >= 4.5, $"the chart's axis text has contrast {axis:0.00}:1 in the dark theme");
     }
 
     [Theory]
