@@ -48,6 +48,22 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static Task WaitForInteractiveAsync(IPage page) =>
         Assertions.Expect(page.GetByTestId("circuit-ready")).ToBeAttachedAsync();
 
+    /// <summary>Polls until the chart has redrawn to the expected state (Plotly redraws after the circuit's render).</summary>
+    public static async Task WaitForChartAsync(IPage page, Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if (await condition()) return;
+            }
+            catch (PlaywrightException) { /* the chart is being replaced */ }
+            await page.WaitForTimeoutAsync(100);
+        }
+        Assert.Fail("The chart did not reach the expected state within 30 s.");
+    }
+
     /// <summary>Saves a screenshot under TestResults/screenshots for people to look at (and CI artifacts).</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {

@@ -64,7 +64,7 @@ public class ChartBrowserTests(BrowserFixture browser)
         // New data for the same window: monthly buckets. The chart is redrawn and the user's zoom stays.
         await page.GetByTestId("bucket-picker").GetByText("Month", new() { Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("bucket=month"));
-        await PollAsync(page, async () => (await Chart(page).EvaluateAsync<int>("el => el.data[0].x.length")) < weeks.Length);
+        await BrowserFixture.WaitForChartAsync(page, async () => (await Chart(page).EvaluateAsync<int>("el => el.data[0].x.length")) < weeks.Length);
         Assert.Equal(zoomed, await XRangeAsync(page));
         await BrowserFixture.ScreenshotAsync(page, "trends-zoom-kept");
     }
@@ -147,20 +147,5 @@ public class ChartBrowserTests(BrowserFixture browser)
         command.CommandText = sql;
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
         command.ExecuteNonQuery();
-    }
-
-    private static async Task PollAsync(IPage page, Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if (await condition()) return;
-            }
-            catch (PlaywrightException) { /* the chart is being redrawn */ }
-            await page.WaitForTimeoutAsync(100);
-        }
-        Assert.Fail("The chart did not redraw within 30 s.");
     }
 }

@@ -33,15 +33,15 @@ public class TrendsDashboardTests(BrowserFixture browser)
         await page.GetByTestId("bucket-picker").GetByText("Month", new() { Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("bucket=month"));
         await Assertions.Expect(page.GetByTestId("window")).ToBeVisibleAsync();
-        await WaitForAsync(page, async () => (await XAsync(page)).Length is >= 9 and <= 10);
+        await BrowserFixture.WaitForChartAsync(page, async () => (await XAsync(page)).Length is >= 9 and <= 10);
 
         await page.GetByTestId("range-picker").GetByText("90 days", new() { Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("range=90d"));
-        await WaitForAsync(page, async () => (await XAsync(page)).Length is >= 3 and <= 4);
+        await BrowserFixture.WaitForChartAsync(page, async () => (await XAsync(page)).Length is >= 3 and <= 4);
 
         await page.GetByTestId("tile-csat").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("metric=csat"));
-        await WaitForAsync(page, async () => (await SeriesAsync(page)).SequenceEqual(["Bench pass rate", "CSAT"]));
+        await BrowserFixture.WaitForChartAsync(page, async () => (await SeriesAsync(page)).SequenceEqual(["Bench pass rate", "CSAT"]));
         await Assertions.Expect(page.GetByTestId("tile-csat")).ToHaveAttributeAsync("aria-pressed", "true");
         await BrowserFixture.ScreenshotAsync(page, "trends-dashboard");
 
@@ -51,7 +51,7 @@ public class TrendsDashboardTests(BrowserFixture browser)
         await SignInAndTrendsTests.SignInAsync(other, "reviewer@demo.local");
         await other.GotoAsync(shared);
         await Assertions.Expect(Chart(other).Locator("svg.main-svg").First).ToBeVisibleAsync();
-        await WaitForAsync(other, async () => (await SeriesAsync(other)).SequenceEqual(["Bench pass rate", "CSAT"]));
+        await BrowserFixture.WaitForChartAsync(other, async () => (await SeriesAsync(other)).SequenceEqual(["Bench pass rate", "CSAT"]));
         Assert.Equal(await XAsync(page), await XAsync(other));
         await Assertions.Expect(other.GetByTestId("tile-csat")).ToHaveAttributeAsync("aria-pressed", "true");
     }
@@ -70,7 +70,7 @@ public class TrendsDashboardTests(BrowserFixture browser)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("category=subscription%20disputes"));
         await Assertions.Expect(page.GetByTestId("category-note")).ToContainTextAsync(DemoStory.NewCategory);
         // The uncovered category is where users are unhappy: its thumbs-up rate sits well below the project's.
-        await WaitForAsync(page, async () => await LastThumbsUpAsync(page) < allTraffic - 0.1);
+        await BrowserFixture.WaitForChartAsync(page, async () => await LastThumbsUpAsync(page) < allTraffic - 0.1);
         await BrowserFixture.ScreenshotAsync(page, "trends-category");
 
         var other = await browser.NewPageAsync();
@@ -78,7 +78,7 @@ public class TrendsDashboardTests(BrowserFixture browser)
         await other.GotoAsync(page.Url);
         await Assertions.Expect(other.GetByTestId("category-picker")).ToHaveValueAsync(DemoStory.NewCategory);
         await Assertions.Expect(Chart(other).Locator("svg.main-svg").First).ToBeVisibleAsync();
-        await WaitForAsync(other, async () => await LastThumbsUpAsync(other) < allTraffic - 0.1);
+        await BrowserFixture.WaitForChartAsync(other, async () => await LastThumbsUpAsync(other) < allTraffic - 0.1);
     }
 
     private static Task<double> LastThumbsUpAsync(IPage page) =>
@@ -103,7 +103,7 @@ public class TrendsDashboardTests(BrowserFixture browser)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/trends\\?.*bucket=day.*metric=thumbsUpRate.*from=\\d{4}-\\d{2}-\\d{2}"));
         await Assertions.Expect(Chart(page).Locator("svg.main-svg").First).ToBeVisibleAsync();
         // Daily points of the thumbs-up rate over the eight weeks before the signal and the days since.
-        await WaitForAsync(page, async () => await Chart(page).EvaluateAsync<int>("el => el.data.find(t => t.name === 'Thumbs-up rate').x.length") > 50);
+        await BrowserFixture.WaitForChartAsync(page, async () => await Chart(page).EvaluateAsync<int>("el => el.data.find(t => t.name === 'Thumbs-up rate').x.length") > 50);
     }
 
     [Fact]
@@ -132,21 +132,5 @@ public class TrendsDashboardTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Zebra <b>checkout</b> xxx");
         Assert.Equal(0, await page.Locator("h1 b").CountAsync());
         await BrowserFixture.ScreenshotAsync(page, "trends-empty");
-    }
-
-    /// <summary>Polls until the chart has redrawn to the expected state (Plotly redraws after the circuit's render).</summary>
-    private static async Task WaitForAsync(IPage page, Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if (await condition()) return;
-            }
-            catch (PlaywrightException) { /* the chart is being replaced */ }
-            await page.WaitForTimeoutAsync(100);
-        }
-        Assert.Fail("The chart did not reach the expected state within 30 s.");
     }
 }
