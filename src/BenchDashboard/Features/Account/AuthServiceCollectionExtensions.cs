@@ -76,12 +76,14 @@ public static class AuthServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>Bearer header: the key scheme. An API call without one: the cookie if the browser sent it, else the
-    /// key scheme (whose challenge is a 401 problem). Everything else: the Identity cookie.</summary>
-    private static string SelectScheme(HttpContext ctx)
+    /// <summary>Pages, the circuit and exports: the Identity cookie only, whatever headers come with the request (a key
+    /// must never open a page: pages do not check scopes or project limits). An API call with a bearer header: the key
+    /// scheme; without one: the cookie if the browser sent it, else the key scheme (whose challenge is a 401 problem).</summary>
+    internal static string SelectScheme(HttpContext ctx)
     {
+        if (!IsApi(ctx.Request)) return IdentityConstants.ApplicationScheme;
         if (ApiKeyAuthenticationHandler.TryReadBearer(ctx.Request, out _)) return ApiKeyAuthenticationHandler.SchemeName;
-        if (IsApi(ctx.Request) && !ctx.Request.Cookies.ContainsKey(CookieName)) return ApiKeyAuthenticationHandler.SchemeName;
+        if (!ctx.Request.Cookies.ContainsKey(CookieName)) return ApiKeyAuthenticationHandler.SchemeName;
         return IdentityConstants.ApplicationScheme;
     }
 
