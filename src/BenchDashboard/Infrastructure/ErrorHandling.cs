@@ -8,6 +8,10 @@ public static class ErrorHandling
 {
     public static WebApplication UseErrorHandling(this WebApplication app)
     {
+        // Pages: the /error page. Registered first (outermost) and at the top level, not in a UseWhen branch: re-executing
+        // /error has to run routing again, which a branch cannot (the error page then 404s and the exception escapes).
+        // API exceptions never reach it: the API's own handler below answers them first.
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseWhen(ctx => AuthServiceCollectionExtensions.IsApi(ctx.Request), api => api.UseExceptionHandler(handler => handler.Run(async ctx =>
         {
             var error = ctx.Features.Get<IExceptionHandlerFeature>()?.Error;
@@ -18,7 +22,7 @@ public static class ErrorHandling
             await Results.Problem(statusCode: 500, title: "Internal error",
                 detail: $"The server failed to handle this request. Quote trace id {ctx.TraceIdentifier} when reporting it.").ExecuteAsync(ctx);
         })));
-        app.UseWhen(ctx => !AuthServiceCollectionExtensions.IsApi(ctx.Request), ui => ui.UseExceptionHandler("/error", createScopeForErrors: true));
+
         // Pages: an unknown address shows the app's own "not found" page, status 404 kept. Registered before (outside) the
         // API's handler, which answers API requests first; it must sit at the top level (not in a UseWhen branch) to
         // re-run routing for /not-found.
