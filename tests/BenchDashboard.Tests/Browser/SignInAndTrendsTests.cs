@@ -81,7 +81,7 @@ public class SignInAndTrendsTests(BrowserFixture browser)
         await page.GetByLabel("Email").FillAsync("lead@demo.local");
         await page.GetByLabel("Password").FillAsync("not the password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("login-error")).ToHaveTextAsync("Invalid email or password.");
+        await Assertions.Expect(page.GetByTestId("login-error")).ToContainTextAsync("The email or password is wrong");
         Assert.DoesNotContain("Exception", await page.ContentAsync());
     }
 

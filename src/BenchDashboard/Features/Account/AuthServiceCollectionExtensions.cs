@@ -73,6 +73,7 @@ public static class AuthServiceCollectionExtensions
         // A disabled account or changed roles take effect within a minute, even in an open browser tab.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddScoped<ApiKeyService>();
+        services.AddSingleton<SignInThrottle>();
         return builder;
     }
 

@@ -127,7 +127,7 @@ public class AuthenticationTests(AppFactory app) : IClassFixture<AppFactory>
         }
         var right = await AppFactory.SignInAsync(client, "lockout@test.local", "reviewer password 123");
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("locked or disabled", await right.Content.ReadAsStringAsync());
+        Assert.Contains("or the account is locked", await right.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -137,7 +137,8 @@ public class AuthenticationTests(AppFactory app) : IClassFixture<AppFactory>
         var result = await app.Services.GetRequiredService<UserAdminService>().SetDisabledAsync(id, true, AppFactory.AdminEmail);
         Assert.True(result.Succeeded);
         var response = await AppFactory.SignInAsync(app.CreateBrowserClient(), "disabled@test.local", "reviewer password 123");
-        Assert.Contains("locked or disabled", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode); // the form again, not a redirect into the app
+        Assert.Contains("or the account is locked", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
