@@ -15,6 +15,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 // build manifest and this is a no-op there.
 builder.WebHost.UseStaticWebAssets();
 
+builder.RemoveServerHeader();
 builder.AddOptions();
 builder.AddData();
 builder.AddAuth();
@@ -22,6 +23,7 @@ builder.AddFeatures();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseErrorHandling();
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 

@@ -258,7 +258,24 @@ public static partial class Timestamps
     /// <summary>Years outside this range are typos or epoch mistakes, not production data.</summary>
     private static readonly DateTime Earliest = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>
+    /// How far ahead of the server's clock a time may be: clocks drift and zones get mixed up, but an event from next
+    /// year is a bug, and one such time used to stretch every "All" view of the project past the calendar's end.
+    /// </summary>
+    public static readonly TimeSpan MaxAhead = TimeSpan.FromHours(24);
+
     public static bool TryParse(string text, out DateTime utc, out string problem)
+    {
+        if (!TryParseAnyTime(text, out utc, out problem)) return false;
+        if (utc > DateTime.UtcNow + MaxAhead)
+        {
+            problem = $"'{TextLimits.Shorten(text)}' is more than 24 hours in the future";
+            return false;
+        }
+        return true;
+    }
+
+    private static bool TryParseAnyTime(string text, out DateTime utc, out string problem)
     {
         problem = "";
         if (TryParseUtcFast(text, out utc)) return true;

@@ -51,6 +51,9 @@ public class MalformedInputTests(AppFactory app) : IClassFixture<AppFactory>
         { "CSAT value as a string", "feedback", Json, """[{"eventId":"e1","timestamp":"2026-03-02T10:00:00Z","kind":"csat","value":"5"}]""", "value: must be a number, got a string" },
         { "missing feedback timestamp", "feedback", Ndjson, """{"eventId":"e1","kind":"undo"}""", "line 1: timestamp: is required" },
         { "a 1970 timestamp", "feedback", Ndjson, """{"eventId":"e1","timestamp":"1970-01-01T00:00:00Z","kind":"undo"}""", "is before the year 2000" },
+        // Issue 12, finding 2: one such event used to break the project's Trends and Signals for everyone.
+        { "a timestamp in 9999", "feedback", Ndjson, """{"eventId":"e1","timestamp":"9999-12-31T23:59:59Z","kind":"undo"}""", "is more than 24 hours in the future" },
+        { "a trace from next year", "traces", Json, """[{"traceId":"t-future","timestamp":"2099-01-01T00:00:00+02:00","input":"x"}]""", "is more than 24 hours in the future" },
         { "duplicate event ids in NDJSON", "feedback", Ndjson, GoodEvent + "\n" + GoodEvent + "\n", "line 2: eventId: 'ok-1' appears more than once" },
         { "a broken line between good ones", "feedback", Ndjson, GoodEvent + "\n{oops}\n" + GoodEvent.Replace("ok-1", "ok-2") + "\n", "line 2: not valid JSON" },
         { "unknown metric", "metrics", Json, """[{"date":"2026-03-01","metric":"happiness","value":0.5,"n":10}]""", "metric: 'happiness' is not one of thumbsUpRate" },
