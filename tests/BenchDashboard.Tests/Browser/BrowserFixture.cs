@@ -32,15 +32,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         await App.DisposeAsync();
     }
 
-    /// <summary>A fresh browser context (no cookies) at a desktop size.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh browser context (no cookies but the theme's) at a desktop size or the width given.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1400, bool dark = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.BaseUrl.ToString(),
-            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = width < 600 ? 844 : 900 },
         });
         context.SetDefaultTimeout(30_000);
+        if (dark)
+        {
+            await context.AddCookiesAsync([new Cookie { Name = BenchDashboard.Components.Ui.AppTheme.Cookie, Value = "dark", Url = App.BaseUrl.ToString() }]);
+        }
         return await context.NewPageAsync();
     }
 

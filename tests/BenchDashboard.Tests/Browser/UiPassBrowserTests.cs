@@ -17,17 +17,7 @@ public class UiPassBrowserTests(BrowserFixture browser)
 
     private async Task<IPage> PageAsync(string email, bool dark = false, int width = 1400)
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.App.BaseUrl.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = width == PhoneWidth ? 844 : 900 },
-        });
-        context.SetDefaultTimeout(30_000);
-        if (dark)
-        {
-            await context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = "BenchDashboard.Theme", Value = "dark", Url = browser.App.BaseUrl.ToString() }]);
-        }
-        var page = await context.NewPageAsync();
+        var page = await browser.NewPageAsync(width, dark);
         await SignInAndTrendsTests.SignInAsync(page, email);
         return page;
     }
@@ -287,12 +277,7 @@ public class UiPassBrowserTests(BrowserFixture browser)
             await BrowserFixture.ScreenshotAsync(page, $"ui/{name}-{mode}");
         }
 
-        var login = await browser.Browser.NewPageAsync(new BrowserNewPageOptions
-        {
-            BaseURL = browser.App.BaseUrl.ToString(),
-            ViewportSize = new ViewportSize { Width = mode == "phone" ? PhoneWidth : 1400, Height = 844 },
-        });
-        if (mode == "dark") await login.Context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = "BenchDashboard.Theme", Value = "dark", Url = browser.App.BaseUrl.ToString() }]);
+        var login = await browser.NewPageAsync(mode == "phone" ? PhoneWidth : 1400, dark: mode == "dark");
         await login.GotoAsync("/account/login");
         await Assertions.Expect(login.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(login, $"ui/login-{mode}");
