@@ -17,12 +17,15 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.RemoveServerHeader();
 builder.AddOptions();
+builder.AddForwardedHeaders();
 builder.AddData();
 builder.AddAuth();
 builder.AddFeatures();
 
 var app = builder.Build();
 
+// First, so everything after it (HSTS, cookies, throttles, logs) sees the client's scheme and address.
+app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseErrorHandling();
 if (!app.Environment.IsDevelopment()) app.UseHsts();

@@ -17,6 +17,7 @@ public sealed class BenchDashboardOptions
 
     public ApiOptions Api { get; set; } = new();
 
+    public ProxyOptions Proxy { get; set; } = new();
 }
 
 public sealed class ApiOptions

@@ -74,6 +74,8 @@ public static class AuthServiceCollectionExtensions
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddScoped<ApiKeyService>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SignInDevices>();
+        services.AddScoped<PasswordSignIn>();
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using BenchDashboard.Domain;
+using BenchDashboard.Features.Account;
 using BenchDashboard.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -80,7 +81,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditLog audit
             return AdminResult.Fail("This is the last active admin and cannot be disabled.");
         }
         await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null);
+        await users.SetLockoutEndDateAsync(user, disabled ? AccountDisabling.DisabledUntil : null);
         if (!disabled) await users.ResetAccessFailedCountAsync(user);
         await users.UpdateSecurityStampAsync(user);
         await audit.AppendAsync(actor, disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, $"user:{user.Email}");
@@ -105,7 +106,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditLog audit
         return admins.Count(a => !IsDisabled(a)) <= 1 && admins.Any(a => a.Id == user.Id);
     }
 
-    private static bool IsDisabled(AppUser u) => u.LockoutEnd is { } end && end > DateTimeOffset.UtcNow.AddYears(100);
+    private static bool IsDisabled(AppUser u) => AccountDisabling.IsDisabled(u);
 }
 
 public sealed record AdminResult(bool Succeeded, IReadOnlyList<string> Errors)

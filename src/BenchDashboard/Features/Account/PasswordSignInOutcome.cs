@@ -1,0 +1,8 @@
+namespace BenchDashboard.Features.Account;
+
+public enum PasswordSignInOutcome
+{
+    SignedIn,
+    Failed,
+    LockedOut,
+}
