@@ -13,6 +13,7 @@ using BenchDashboard.Features.Trends;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using BenchDashboard.Components.Layout;
 using BenchDashboard.Components.Ui;
+using BenchDashboard.Infrastructure;
 using MudBlazor.Services;
 
 namespace BenchDashboard.Features;
@@ -23,7 +24,8 @@ public static class FeatureRegistration
     public static WebApplicationBuilder AddFeatures(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = LiveConnectionLimits.MaxReceiveBytes);
         services.AddMudServices();
         services.AddScoped<Confirmations>();
         services.AddScoped<BrowserCookies>();
