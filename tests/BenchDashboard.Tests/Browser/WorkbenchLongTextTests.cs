@@ -18,7 +18,8 @@ public class WorkbenchLongTextTests(BrowserFixture browser)
     {
         var traces = new List<SeedTrace> { new("long-trace-1", "Cancel my order please", "Your order has shipped.", "order changes") };
         var roundId = CreateProjectWithRound(browser.App.DatabasePath, "zz-long", "Zz long text", traces);
-        var page = await browser.NewPageAsync();
+        // At phone width in the dark theme: the limit hints must fit and read there too (see the screenshot).
+        var page = await browser.NewPageAsync(width: 390, dark: true);
         await SignInAndTrendsTests.SignInAsync(page, "reviewer@demo.local");
         await page.GotoAsync($"/p/zz-long/review/{roundId}");
         await WaitForWorkbenchAsync(page);
@@ -33,6 +34,8 @@ public class WorkbenchLongTextTests(BrowserFixture browser)
         await page.GetByTestId("notes").PressAsync("Tab");
         await Assertions.Expect(page.GetByTestId("save-state")).ToContainTextAsync("Saved");
         await Assertions.Expect(page.GetByTestId("notes-limit")).ToContainTextAsync($"At most {ReviewService.MaxNotesLength:N0} characters");
+
+        await BrowserFixture.ScreenshotAsync(page, "workbench-text-limits-phone-dark");
 
         // Well over SignalR's default 32 KB, under the field's own limit.
         var input = string.Concat(Enumerable.Repeat("a long customer message ", 2_500));
