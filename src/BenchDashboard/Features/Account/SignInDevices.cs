@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using BenchDashboard.Domain;
 using Microsoft.AspNetCore.DataProtection;
@@ -23,7 +22,7 @@ public sealed class SignInDevices(IDataProtectionProvider protection, TimeProvid
     private const int MaxTracked = 10_000;
 
     private readonly IDataProtector protector = protection.CreateProtector("BenchDashboard.SignInDevices.v1");
-    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> failures = new();
+    private readonly FailureWindow failures = new(clock, LockoutPeriod, MaxTracked);
 
     /// <summary>The device id this request's cookie holds for <paramref name="user"/>, or null for an unknown browser.</summary>
     public string? TrustedDevice(HttpContext context, AppUser user)
@@ -40,19 +39,14 @@ public sealed class SignInDevices(IDataProtectionProvider protection, TimeProvid
         }
     }
 
-    public bool IsLockedOut(string device) => Recent(device) >= MaxFailures;
+    public bool IsLockedOut(string device) => failures.Count(device) >= MaxFailures;
 
-    public void RecordFailure(string device)
-    {
-        if (failures.Count >= MaxTracked) failures.Clear();
-        var queue = failures.GetOrAdd(device, _ => new Queue<DateTimeOffset>());
-        lock (queue) queue.Enqueue(clock.GetUtcNow());
-    }
+    public void RecordFailure(string device) => failures.Record(device);
 
     /// <summary>After a successful sign-in: this browser is known for this account from now on.</summary>
     public void Remember(HttpContext context, AppUser user, string? device)
     {
-        if (device is not null) failures.TryRemove(device, out _);
+        if (device is not null) failures.Forget(device);
         var expires = clock.GetUtcNow() + Lifetime;
         var cookie = new DeviceCookie(device ?? Guid.NewGuid().ToString("N"), user.Id, expires);
         context.Response.Cookies.Append(CookieName, protector.Protect(JsonSerializer.Serialize(cookie)), new CookieOptions
@@ -64,17 +58,6 @@ public sealed class SignInDevices(IDataProtectionProvider protection, TimeProvid
             Expires = expires,
             IsEssential = true,
         });
-    }
-
-    private int Recent(string device)
-    {
-        if (!failures.TryGetValue(device, out var queue)) return 0;
-        var since = clock.GetUtcNow() - LockoutPeriod;
-        lock (queue)
-        {
-            while (queue.Count > 0 && queue.Peek() < since) queue.Dequeue();
-            return queue.Count;
-        }
     }
 
     private sealed record DeviceCookie(string DeviceId, string UserId, DateTimeOffset Expires);

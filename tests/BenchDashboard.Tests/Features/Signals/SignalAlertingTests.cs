@@ -156,13 +156,6 @@ public sealed class SignalAlertingTests : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset now = start;
-        public override DateTimeOffset GetUtcNow() => now;
-        public void Advance(TimeSpan by) => now += by;
-    }
-
     private sealed class OneClientFactory : IHttpClientFactory
     {
         public HttpClient CreateClient(string name) => new() { Timeout = TimeSpan.FromSeconds(5) };
