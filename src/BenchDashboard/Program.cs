@@ -2,6 +2,7 @@ using BenchDashboard.Components;
 using BenchDashboard.Data;
 using BenchDashboard.Features;
 using BenchDashboard.Features.Account;
+using BenchDashboard.Features.Audit;
 using BenchDashboard.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -21,6 +22,13 @@ builder.AddForwardedHeaders();
 builder.AddData();
 builder.AddAuth();
 builder.AddFeatures();
+if (builder.AuditKeyProblem() is { } auditKeyProblem)
+{
+    // A missing or bad audit key is a setting to fix, not a crash: the message alone, no stack trace.
+    Console.Error.WriteLine(auditKeyProblem);
+    Environment.ExitCode = 1;
+    return;
+}
 
 var app = builder.Build();
 

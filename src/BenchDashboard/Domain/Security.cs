@@ -62,4 +62,6 @@ public class AuditEvent
     public string? PayloadJson { get; set; }
     public required string PrevHash { get; set; }
     public required string Hash { get; set; }
+    /// <summary>The id of the configured key that keyed <see cref="Hash"/>; null for rows from before the chain was keyed.</summary>
+    public string? KeyId { get; set; }
 }

@@ -36,7 +36,7 @@ public static class FeatureRegistration
         // API.md: bodies up to 32 MiB. Kestrel's default (30 MB) is just below, so it is set to the same figure.
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestBody.MaxBytes);
 
-        services.AddSingleton<AuditLog>();
+        services.AddAuditChain();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<ProjectService>();
         services.AddSingleton<TrendsService>();
@@ -75,6 +75,7 @@ public static class FeatureRegistration
 
         var api = app.MapGroup("/api/v1").WithTags("v1");
         api.MapProjectsApi();
+        api.MapAuditChainApi();
         var project = api.MapProjectScope();
         foreach (var status in new[] { 401, 403, 404, 429 }) project.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
         var ingest = project.MapGroup("").RequireAuthorization(ApiAccess.Ingest);

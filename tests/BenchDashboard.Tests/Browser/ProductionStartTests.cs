@@ -34,4 +34,26 @@ public class ProductionStartTests
             await app.DisposeAsync();
         }
     }
+
+    [Fact]
+    public async Task A_production_start_without_an_audit_key_stops_with_a_clear_message_and_no_stack_trace()
+    {
+        var app = new RunningApp(demo: false, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production", ["BenchDashboard__Audit__Key"] = "",
+        });
+        try
+        {
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(app.StartAsync);
+
+            Assert.Contains("The app exited with 1", error.Message);
+            Assert.Contains("BenchDashboard:Audit:Key is not set. In the Production environment the audit log must be keyed", error.Message);
+            Assert.DoesNotContain("Unhandled exception", error.Message);
+            Assert.DoesNotMatch(@"\n\s+at \S+\(", error.Message);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
 }

@@ -58,6 +58,8 @@ public sealed class RunningApp : IAsyncLifetime
         start.Environment["BenchDashboard__Demo"] = demo ? "true" : "false";
         start.Environment["BenchDashboard__DemoAnchorDate"] = DemoAnchor.ToString("yyyy-MM-dd");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // A key of its own, as any real start has one (Production refuses to start without); a test may override it.
+        start.Environment["BenchDashboard__Audit__Key"] = "running-app-audit-key-0123456789abcdefghijklmnop";
         foreach (var (name, value) in settings) start.Environment[name] = value;
         process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
         process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
@@ -69,7 +71,11 @@ public sealed class RunningApp : IAsyncLifetime
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (DateTime.UtcNow < deadline)
         {
-            if (process.HasExited) throw new InvalidOperationException($"The app exited with {process.ExitCode}:\n{Output}");
+            if (process.HasExited)
+            {
+                process.WaitForExit(); // and for its output to be read to the end
+                throw new InvalidOperationException($"The app exited with {process.ExitCode}:\n{Output}");
+            }
             try
             {
                 if ((await http.GetAsync(new Uri(BaseUrl, "/healthz"))).StatusCode == HttpStatusCode.OK) return;

@@ -59,6 +59,7 @@ public abstract class AppComponentTestContext : BunitContext
         Services.AddSingleton(factory);
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddHttpClient(SignalAlerting.HttpClientName);
+        Services.AddSingleton(TestAuditKeys.Keyring);
         Services.AddSingleton<AuditLog>();
         Services.AddSingleton<ProjectService>();
         Services.AddSingleton<SignalDataLoader>();

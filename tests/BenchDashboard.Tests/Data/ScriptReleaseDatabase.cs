@@ -9,6 +9,8 @@ public static class ScriptReleaseDatabase
     public const string RunnerKey = "legacy-runner-key-0123456789abcdefghijklmnop";
     public const string LeadEmail = "lead@legacy.local";
     public const string LeadPassword = "legacy-lead-password-1";
+    /// <summary>The audit rows the release wrote, unkeyed (plain SHA-256): the number an upgrade vouches for in BenchDashboard:Audit:UnkeyedRows.</summary>
+    public const long AuditRows = 18;
 
     public static void CopyTo(string path) => File.Copy(FixturePath, path, overwrite: true);
 }

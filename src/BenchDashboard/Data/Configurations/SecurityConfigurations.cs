@@ -28,5 +28,6 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         e.Property(a => a.Subject).HasMaxLength(512);
         e.Property(a => a.PrevHash).HasMaxLength(64);
         e.Property(a => a.Hash).HasMaxLength(64);
+        e.Property(a => a.KeyId).HasMaxLength(32);
     }
 }

@@ -158,6 +158,10 @@ namespace BenchDashboard.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PayloadJson")
                         .HasColumnType("TEXT");
 

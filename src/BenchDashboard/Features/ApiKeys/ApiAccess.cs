@@ -13,6 +13,8 @@ public static class ApiAccess
     public const string Ingest = "api.ingest";
     public const string Report = "api.report";
     public const string Admin = "api.admin";
+    /// <summary>Checking the audit chain (API.md: scope report or admin); in the browser, admins and auditors.</summary>
+    public const string AuditChain = "api.audit_chain";
 
     public static void AddApiPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
@@ -21,6 +23,8 @@ public static class ApiAccess
         // Writes come from machines: keys only.
         options.AddPolicy(Ingest, p => p.RequireAssertion(c => Allows(c.User, "ingest", [])));
         options.AddPolicy(Admin, p => p.RequireAssertion(c => Allows(c.User, "admin", [])));
+        options.AddPolicy(AuditChain, p => p.RequireAssertion(c =>
+            Allows(c.User, "report", [Roles.Admin, Roles.Auditor]) || Allows(c.User, "admin", [])));
     }
 
     private static bool Allows(ClaimsPrincipal user, string scope, string[] roles)

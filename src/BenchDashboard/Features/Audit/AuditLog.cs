@@ -8,11 +8,15 @@ using Microsoft.EntityFrameworkCore;
 namespace BenchDashboard.Features.Audit;
 
 /// <summary>
-/// The append-only, hash-chained audit log. Each row's hash covers its sequence number, time, actor, action,
-/// subject, payload and the previous row's hash, so editing, deleting or reordering any row breaks the chain
-/// (<see cref="VerifyAsync"/>). SQLite triggers also refuse UPDATE and DELETE on the table.
+/// The append-only, hash-chained audit log (decisions 0008 and 0020). Each row's hash is an HMAC-SHA256, under a key kept
+/// in configuration and never in the database, of its sequence number, time, actor, action, subject, payload, the
+/// previous row's hash and the key's id. Editing, deleting or reordering any row breaks the chain
+/// (<see cref="VerifyAsync"/>), and without the key nobody can recompute it. Deleting the newest rows leaves a shorter
+/// chain that is still whole: only a head copied out of the database (<see cref="HeadAsync"/>) exposes that. SQLite
+/// triggers also refuse UPDATE and DELETE on the table. Rows written before the chain was keyed carry no key id and a
+/// plain SHA-256; they may only come first, and only as many as <c>BenchDashboard:Audit:UnkeyedRows</c> vouches for.
 /// </summary>
-public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, AuditKeyring keys)
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -40,9 +44,10 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, TimeProv
                 Subject = subject,
                 PayloadJson = payloadJson,
                 PrevHash = last?.Hash ?? GenesisHash,
+                KeyId = keys.CurrentKeyId,
                 Hash = "",
             };
-            row.Hash = ComputeHash(row);
+            row.Hash = ComputeHash(row, keys.CurrentKey);
             db.AuditEvents.Add(row);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -54,56 +59,110 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, TimeProv
         }
     }
 
-    /// <summary>Walks the whole chain and reports the first row that does not fit.</summary>
-    public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
+    /// <summary>The newest row as stored (null while the log is empty): what alerts and the Admin page copy out.</summary>
+    public async Task<AuditHead?> HeadAsync(CancellationToken ct = default)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Id)
+            .Select(e => new AuditHead(e.Id, e.Hash)).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// Walks the whole chain and reports the first row that does not fit. With <paramref name="expected"/>, a head recorded
+    /// outside the database earlier, it also reports a chain that no longer holds that row with that hash: rows deleted
+    /// from the end, or a chain rebuilt from that row on.
+    /// </summary>
+    public async Task<AuditVerification> VerifyAsync(AuditHead? expected = null, CancellationToken ct = default)
+    {
+        expected = expected is null ? null : expected with { Hash = expected.Hash.ToLowerInvariant() };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         long expectedId = 1;
         var prevHash = GenesisHash;
-        long count = 0;
+        long count = 0, unkeyed = 0;
+        bool seenKeyed = false, seenCurrent = false;
         await foreach (var row in db.AuditEvents.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (row.Id != expectedId)
-            {
-                return AuditVerification.Broken(count, row.Id, $"row {expectedId} is missing (next row is {row.Id})");
-            }
-            if (row.PrevHash != prevHash)
-            {
-                return AuditVerification.Broken(count, row.Id, $"row {row.Id} does not link to row {row.Id - 1}");
-            }
-            if (ComputeHash(row) != row.Hash)
-            {
-                return AuditVerification.Broken(count, row.Id, $"row {row.Id} was altered: its content does not match its hash");
-            }
+            var problem = Problem(row, expectedId, prevHash, seenKeyed, seenCurrent, expected);
+            if (problem is not null) return AuditVerification.Broken(count, row.Id, problem, await HeadAsync(ct), expected);
+            if (row.KeyId is null) unkeyed++;
+            seenKeyed |= row.KeyId is not null;
+            seenCurrent |= row.KeyId is not null && keys.IsCurrent(row.KeyId);
             prevHash = row.Hash;
             expectedId++;
             count++;
         }
-        return AuditVerification.Intact(count);
+        var head = count == 0 ? null : new AuditHead(count, prevHash);
+        if (expected is not null && expected.Sequence > count)
+        {
+            return AuditVerification.Broken(count, null,
+                $"the chain ends at row {count}, but row {expected.Sequence} (hash {Short(expected.Hash)}) was recorded outside the database: " +
+                $"rows {count + 1}–{expected.Sequence} were deleted", head, expected);
+        }
+        return AuditVerification.Intact(count, head, unkeyed, expected);
     }
 
-    internal static string ComputeHash(AuditEvent row)
+    /// <summary>Why <paramref name="row"/> does not fit where it stands, or null.</summary>
+    private string? Problem(AuditEvent row, long expectedId, string prevHash, bool seenKeyed, bool seenCurrent, AuditHead? expected)
     {
-        var canonical = string.Join('\n',
+        if (row.Id != expectedId) return $"row {expectedId} is missing (next row is {row.Id})";
+        if (row.PrevHash != prevHash) return $"row {row.Id} does not link to row {row.Id - 1}";
+        byte[]? key = null;
+        if (row.KeyId is null)
+        {
+            // Unkeyed rows are only those the configuration vouches for: otherwise anyone could rewrite the whole chain
+            // in the unkeyed form, without the key, and pass it off as a database of an earlier release.
+            if (row.Id > keys.UnkeyedRows)
+            {
+                return keys.UnkeyedRows == 0
+                    ? $"row {row.Id} is not keyed. If this database comes from a release before the audit chain was keyed, set " +
+                      "BenchDashboard:Audit:UnkeyedRows to the number of rows it held then (README, \"Audit log\")"
+                    : $"row {row.Id} is not keyed, but BenchDashboard:Audit:UnkeyedRows vouches for rows 1–{keys.UnkeyedRows} only";
+            }
+            if (seenKeyed) return $"row {row.Id} is not keyed but follows keyed rows: only rows from before the chain was keyed may be unkeyed";
+        }
+        else if (!keys.TryGetKey(row.KeyId, out key))
+        {
+            return $"row {row.Id} was keyed with the key '{row.KeyId}', which is not configured (add it to BenchDashboard:Audit:RetiredKeys)";
+        }
+        else if (seenCurrent && !keys.IsCurrent(row.KeyId))
+        {
+            return $"row {row.Id} was keyed with the retired key '{row.KeyId}' after rows keyed with the current key";
+        }
+        if (ComputeHash(row, key) != row.Hash) return $"row {row.Id} was altered: its content does not match its hash";
+        if (expected is not null && row.Id == expected.Sequence && row.Hash != expected.Hash)
+        {
+            return $"row {row.Id} is not the row recorded outside the database (hash {Short(expected.Hash)}, here {Short(row.Hash)}): " +
+                   $"the chain was rewritten up to row {row.Id}";
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A row's hash: HMAC-SHA256 with <paramref name="key"/> over its canonical text and key id, or, for a row from before
+    /// the chain was keyed (no key id), the plain SHA-256 of the canonical text that release used.
+    /// </summary>
+    internal static string ComputeHash(AuditEvent row, byte[]? key)
+    {
+        var fields = new List<string>
+        {
             row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             row.At.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture),
-            Escape(row.Actor), Escape(row.Action), Escape(row.Subject), Escape(row.PayloadJson), row.PrevHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+            Escape(row.Actor), Escape(row.Action), Escape(row.Subject), Escape(row.PayloadJson), row.PrevHash,
+        };
+        if (row.KeyId is null) return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', fields))));
+        ArgumentNullException.ThrowIfNull(key);
+        fields.Add(Escape(row.KeyId));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(string.Join('\n', fields))));
     }
 
     // Null and empty must hash differently, and a newline inside a field must not fake a field boundary.
     private static string Escape(string? value) => value is null ? "\\0" : value.Replace("\\", "\\\\").Replace("\n", "\\n");
 
+    private static string Short(string hash) => hash.Length > 12 ? hash[..12] + "…" : hash;
+
     private static DateTime TruncateToMicroseconds(DateTime t) => new(t.Ticks - t.Ticks % 10, DateTimeKind.Utc);
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
-}
-
-/// <summary>The outcome of <see cref="AuditLog.VerifyAsync"/>.</summary>
-public sealed record AuditVerification(bool IsIntact, long RowsVerified, long? BrokenRowId, string? Problem)
-{
-    public static AuditVerification Intact(long rows) => new(true, rows, null, null);
-    public static AuditVerification Broken(long rowsVerified, long rowId, string problem) => new(false, rowsVerified, rowId, problem);
 }
 
 /// <summary>Audit action names, so the log reads consistently.</summary>
@@ -140,4 +199,6 @@ public static class AuditActions
     public const string SignalAcknowledged = "signal.acknowledged";
     public const string SignalSnoozed = "signal.snoozed";
     public const string SignalRebaselined = "signal.rebaselined";
+    /// <summary>Someone checked the audit chain on demand (the Admin page or the API); the payload holds the outcome.</summary>
+    public const string ChainVerified = "audit.chain_verified";
 }

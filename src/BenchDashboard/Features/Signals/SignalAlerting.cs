@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using BenchDashboard.Data;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Audit;
@@ -17,7 +18,8 @@ public sealed record AlertEvent(string Name, Signal Signal, string? PreviousSeve
 /// Turns signal changes into alerts: compares the signals of now with the last known state of each, writes every start
 /// and escalation to the audit log, and queues a webhook delivery when the project has a URL. Deliveries are posted by
 /// <see cref="DeliverDueAsync"/> and retried with backoff; after the last attempt they are marked failed, and the
-/// Settings page shows them.
+/// Settings page shows them. Every post carries the audit chain's head at the moment it is sent (<c>auditHead</c>), so
+/// the receivers keep copies outside the database that expose a shortened or rewritten audit log.
 /// </summary>
 public sealed class SignalAlerting(IDbContextFactory<AppDbContext> dbFactory, SignalsService signals, AuditLog audit,
     IHttpClientFactory httpClients, TimeProvider clock, ILogger<SignalAlerting> logger)
@@ -153,13 +155,15 @@ public sealed class SignalAlerting(IDbContextFactory<AppDbContext> dbFactory, Si
         var due = await db.WebhookDeliveries.Where(d => d.Status == WebhookStatus.Pending && d.NextAttemptAt <= now)
             .OrderBy(d => d.Id).Take(100).ToListAsync(ct);
         var client = httpClients.CreateClient(HttpClientName);
+        // Read after this round's alerts were audited, so the head covers them.
+        var head = due.Count == 0 ? null : await audit.HeadAsync(ct);
         foreach (var delivery in due)
         {
             delivery.Attempts++;
             string? error;
             try
             {
-                using var content = new StringContent(delivery.PayloadJson, Encoding.UTF8, "application/json");
+                using var content = new StringContent(WithAuditHead(delivery.PayloadJson, head), Encoding.UTF8, "application/json");
                 using var response = await client.PostAsync(delivery.Url, content, ct);
                 error = response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
             }
@@ -190,6 +194,14 @@ public sealed class SignalAlerting(IDbContextFactory<AppDbContext> dbFactory, Si
     }
 
     private static int Rank(string severity) => severity == "alert" ? 2 : 1;
+
+    /// <summary>The stored payload plus <c>auditHead</c>: <c>{"sequence", "hash"}</c> of the chain's newest row (null while it is empty).</summary>
+    private static string WithAuditHead(string payloadJson, AuditHead? head)
+    {
+        var payload = JsonNode.Parse(payloadJson)!.AsObject();
+        payload["auditHead"] = head is null ? null : new JsonObject { ["sequence"] = head.Sequence, ["hash"] = head.Hash };
+        return payload.ToJsonString();
+    }
 }
 
 /// <summary>

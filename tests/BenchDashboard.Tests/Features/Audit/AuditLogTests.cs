@@ -13,7 +13,7 @@ public class AuditLogTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await database.MigrateAsync();
-        log = new AuditLog(database.Factory, TimeProvider.System);
+        log = new AuditLog(database.Factory, TimeProvider.System, TestAuditKeys.Keyring);
         await log.AppendAsync("alice@test.local", AuditActions.SignIn, "user:alice@test.local");
         await log.AppendAsync("alice@test.local", AuditActions.ApiKeyCreated, "api_key:1", new { Name = "ingest", Scopes = "Ingest" });
         await log.AppendAsync("bob@test.local", AuditActions.RolesChanged, "user:carol@test.local", new { From = new[] { "Reviewer" }, To = new[] { "Lead" } });
@@ -84,14 +84,15 @@ public class AuditLogTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_forged_row_with_a_recomputed_hash_breaks_the_link_of_the_next_row()
+    public async Task A_row_forged_with_the_key_still_breaks_the_link_of_the_next_row()
     {
         await using (var db = database.CreateContext())
         {
             await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditEvents_NoUpdate;");
             var row = await db.AuditEvents.AsNoTracking().SingleAsync(e => e.Id == 2);
             row.Actor = "mallory@test.local";
-            var forgedHash = AuditLog.ComputeHash(row);
+            // Even someone holding the key who recomputes one row's hash leaves the next row pointing at the old one.
+            var forgedHash = AuditLog.ComputeHash(row, System.Text.Encoding.UTF8.GetBytes(TestAuditKeys.Key));
             await db.Database.ExecuteSqlAsync($"UPDATE AuditEvents SET Actor = {row.Actor}, Hash = {forgedHash} WHERE Id = 2");
         }
 

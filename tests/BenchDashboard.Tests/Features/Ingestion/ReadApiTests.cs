@@ -100,6 +100,7 @@ public class ReadApiTests(AppFactory app) : IClassFixture<AppFactory>
             ("/api/v1/projects/{slug}/bench-runs/import", "post"), ("/api/v1/projects/{slug}/bench-runs/compare", "get"),
             ("/api/v1/projects/{slug}/traces", "post"), ("/api/v1/projects/{slug}/feedback", "post"), ("/api/v1/projects/{slug}/metrics", "post"),
             ("/api/v1/projects/{slug}/trends", "get"), ("/api/v1/projects/{slug}/signals", "get"),
+            ("/api/v1/audit-log/verify", "get"),
         })
         {
             Assert.True(paths.TryGetProperty(path, out var item) && item.TryGetProperty(method, out _), $"{method.ToUpperInvariant()} {path} is documented");

@@ -17,7 +17,7 @@ public class FailureCategoryTests
             db.Projects.Add(new Project { Slug = "p", Name = "P", CreatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
-        var service = new FailureCategoryService(database.Factory, new AuditLog(database.Factory, TimeProvider.System));
+        var service = new FailureCategoryService(database.Factory, new AuditLog(database.Factory, TimeProvider.System, TestAuditKeys.Keyring));
         Assert.Equal(FailureCategoryService.Defaults, await service.ListAsync(1));
 
         Assert.Empty(await service.SaveAsync(1, ["  wrong policy ", "", "Tone", "deflects dispute"], "lead@test"));

@@ -76,7 +76,7 @@ public sealed class SamplingProject : IAsyncDisposable
         await db.SaveChangesAsync();
         CaseIds = await db.BenchCases.ToDictionaryAsync(c => c.ExternalId, c => c.Id);
 
-        var audit = new AuditLog(database.Factory, TimeProvider.System);
+        var audit = new AuditLog(database.Factory, TimeProvider.System, TestAuditKeys.Keyring);
         Sampling = new SamplingService(database.Factory, audit, TimeProvider.System);
         Reviews = new ReviewService(database.Factory, new SimilarCasesCache(database.Factory), TimeProvider.System);
         Rounds = new RoundService(database.Factory, audit, TimeProvider.System);
@@ -117,7 +117,7 @@ public sealed class SamplingProject : IAsyncDisposable
 
     /// <summary>The signals as the app serves them: the project's settings, the loader, the cache.</summary>
     public BenchDashboard.Features.Signals.SignalsService SignalsService() =>
-        new(SignalLoader(), new BenchDashboard.Features.Signals.SignalSettingsService(database.Factory, new AuditLog(database.Factory, TimeProvider.System)));
+        new(SignalLoader(), new BenchDashboard.Features.Signals.SignalSettingsService(database.Factory, new AuditLog(database.Factory, TimeProvider.System, TestAuditKeys.Keyring)));
 
     public ValueTask DisposeAsync()
     {

@@ -18,6 +18,7 @@ public sealed class SignalAlertingTests : IAsyncLifetime
     private readonly ManualClock clock = new(new DateTimeOffset(2026, 6, 1, 8, 0, 0, TimeSpan.Zero));
     private readonly WebhookReceiver receiver = new();
     private SignalAlerting alerting = default!;
+    private AuditLog audit = default!;
     private int projectId;
 
     public async ValueTask InitializeAsync()
@@ -28,7 +29,7 @@ public sealed class SignalAlertingTests : IAsyncLifetime
         db.Projects.Add(project);
         await db.SaveChangesAsync();
         projectId = project.Id;
-        var audit = new AuditLog(database.Factory, clock);
+        audit = new AuditLog(database.Factory, clock, TestAuditKeys.Keyring);
         var settings = new SignalSettingsService(database.Factory, audit);
         var signals = new SignalsService(new SignalDataLoader(database.Factory), settings);
         alerting = new SignalAlerting(database.Factory, signals, audit, new OneClientFactory(), clock, NullLogger<SignalAlerting>.Instance);
@@ -76,6 +77,35 @@ public sealed class SignalAlertingTests : IAsyncLifetime
             ended.Select(e => $"{e.Signal.Kind}:{e.Signal.Identity.Subject}").Order(StringComparer.Ordinal));
         var again = await alerting.ApplyAsync(projectId, [Divergence(SignalSeverity.Warning)]);
         Assert.Equal([SignalAlerting.Started], again.Select(e => e.Name));
+    }
+
+    [Fact]
+    public async Task Every_alert_carries_the_audit_chain_head_so_the_receiver_holds_a_copy_that_exposes_a_truncation()
+    {
+        await alerting.ApplyAsync(projectId, [Divergence(SignalSeverity.Warning)]);
+        Assert.Equal(1, await alerting.DeliverDueAsync());
+        var head = await audit.HeadAsync();
+
+        var sent = JsonDocument.Parse(Assert.Single(receiver.Bodies)).RootElement.GetProperty("auditHead");
+
+        // The head when it was sent, which covers the alert's own audit row.
+        Assert.Equal(head!.Sequence, sent.GetProperty("sequence").GetInt64());
+        Assert.Equal(head.Hash, sent.GetProperty("hash").GetString());
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal(SignalAlerting.Started, (await db.AuditEvents.SingleAsync(e => e.Id == head.Sequence)).Action);
+        }
+        var recorded = new AuditHead(sent.GetProperty("sequence").GetInt64(), sent.GetProperty("hash").GetString()!);
+        Assert.True((await audit.VerifyAsync(recorded)).IsIntact);
+
+        // Someone deletes that row: the copy the receiver got tells.
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditEvents_NoDelete");
+            await db.Database.ExecuteSqlAsync($"DELETE FROM AuditEvents WHERE Id = {head.Sequence}");
+        }
+        Assert.True((await audit.VerifyAsync()).IsIntact);
+        Assert.False((await audit.VerifyAsync(recorded)).IsIntact);
     }
 
     [Fact]
