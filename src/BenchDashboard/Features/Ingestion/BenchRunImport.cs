@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -55,15 +56,43 @@ public sealed record BenchRunRequest(string RunId, string Version, DateTime Star
     }
 
     /// <summary>SHA-256 over a canonical form, so the same run re-sent is a duplicate and a changed one a conflict.</summary>
+    /// <remarks>
+    /// The form is fixed (runs stored by earlier releases carry hashes of it): a header line, then one line per result in
+    /// case-id order, each the JSON array <c>[caseId, passed, score, category, input]</c> exactly as
+    /// <c>JsonSerializer.Serialize(object?[])</c> wrote it. Written here with one <see cref="Utf8JsonWriter"/> (the same
+    /// encoder and number format) straight into the hash: serialising 100,000 boxed arrays cost about a second.
+    /// </remarks>
     public string ContentHash()
     {
-        var canonical = new StringBuilder()
-            .Append(Version).Append('\n').Append(Timestamps.ToStorage(StartedAt)).Append('\n').Append(RubricVersion).Append('\n');
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes(
+            new StringBuilder().Append(Version).Append('\n').Append(Timestamps.ToStorage(StartedAt)).Append('\n').Append(RubricVersion).Append('\n').ToString()));
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using var json = new Utf8JsonWriter(buffer);
         foreach (var r in Results.OrderBy(r => r.CaseId, StringComparer.Ordinal))
         {
-            canonical.Append(JsonSerializer.Serialize(new object?[] { r.CaseId, r.Passed, r.Score, r.Category, r.Input })).Append('\n');
+            json.WriteStartArray();
+            json.WriteStringValue(r.CaseId);
+            json.WriteBooleanValue(r.Passed);
+            if (r.Score is { } score) json.WriteNumberValue(score);
+            else json.WriteNullValue();
+            WriteNullable(json, r.Category);
+            WriteNullable(json, r.Input);
+            json.WriteEndArray();
+            json.Flush();
+            buffer.Write("\n"u8);
+            sha.AppendData(buffer.WrittenSpan);
+            buffer.ResetWrittenCount();
+            // The next array is a new top-level value; Reset drops the writer's "a value was written" state.
+            json.Reset(buffer);
         }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string? text)
+    {
+        if (text is null) json.WriteNullValue();
+        else json.WriteStringValue(text);
     }
 }
 
@@ -96,9 +125,9 @@ public sealed record BenchRunImportResult(BenchRunStatus Status, BenchRunSummary
 /// Stores a bench run with its results in one transaction. Unknown case ids become bench cases, an unknown version
 /// is created as deployed at the run's start, and an unknown rubric number becomes an unapproved rubric version.
 /// Written the way feedback is (decision 0009): prepared SQLite statements in one BEGIN IMMEDIATE transaction, with
-/// everything that needs no database (validation, the content hash) done before the write lock is taken, so a
-/// 100,000-result run holds the lock for about a second instead of the 45 s EF Core's change tracker took
-/// (decision 0021).
+/// everything that needs no database (validation, the content hash) done before the write lock is taken: the lock
+/// is held only while the rows are written, not for the 45 s EF Core's change tracker took on 100,000 results
+/// (decision 0021; figures in docs/benchmarks.md).
 /// </summary>
 public sealed class BenchRunImporter(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {

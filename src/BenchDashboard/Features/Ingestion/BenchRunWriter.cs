@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BenchDashboard.Domain;
 using Microsoft.Data.Sqlite;
+using static SQLitePCL.raw;
 
 namespace BenchDashboard.Features.Ingestion;
 
@@ -26,7 +27,7 @@ internal sealed class BenchRunWriter : IDisposable
         _projectId = projectId;
         _insertCase = SqliteCommands.Prepare(connection, transaction, """
             INSERT INTO BenchCases (ProjectId, ExternalId, Input, Category, Status, Source, CreatedAt, FirstSeenAt)
-            VALUES ($p, $id, $in, $cat, $status, $source, $now, $first) RETURNING Id
+            VALUES ($p, $id, $in, $cat, $status, $source, $now, $first)
             """, "$p", "$id", "$in", "$cat", "$status", "$source", "$now", "$first");
         _fillCase = SqliteCommands.Prepare(connection, transaction,
             "UPDATE BenchCases SET Input = COALESCE(Input, $in), Category = COALESCE(Category, $cat), FirstSeenAt = $first WHERE Id = $id",
@@ -78,7 +79,9 @@ internal sealed class BenchRunWriter : IDisposable
             }
             else
             {
-                caseId = (long)_insertCase.Set("$id", result.CaseId).Set("$in", result.Input).Set("$cat", result.Category).ExecuteScalar()!;
+                _insertCase.Set("$id", result.CaseId).Set("$in", result.Input).Set("$cat", result.Category).ExecuteNonQuery();
+                // The new row's id straight from SQLite: a RETURNING clause costs a data reader per case.
+                caseId = sqlite3_last_insert_rowid(_connection.Handle);
                 newCases++;
             }
             _insertResult.Set("$case", caseId).Set("$passed", result.Passed).Set("$score", result.Score).ExecuteNonQuery();
