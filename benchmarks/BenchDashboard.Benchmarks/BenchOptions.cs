@@ -12,7 +12,7 @@ internal enum EventOrder
 }
 
 /// <summary>
-/// The command line: <c>ingest|trends|signals|workbench|all [--events N] [--batch N] [--order time|random] [--repeat N] [--ingest-events N]
+/// The command line: <c>ingest|trends|signals|workbench|benchruns|all [--events N] [--batch N] [--order time|random] [--repeat N] [--ingest-events N]
 /// [--trends-events N] [--passes N] [--pause MS] [--app-env NAME=VALUE]… [--dir PATH] [--keep]</c>. <c>--events</c> sets the size of the one benchmark chosen; with
 /// <c>all</c> use the two specific options.
 /// </summary>
@@ -20,6 +20,10 @@ internal sealed record BenchOptions(
     string Command, int IngestEvents, int BatchSize, EventOrder Order, int Repetitions, int TrendsEvents, int WorkbenchPasses, int WorkbenchPauseMs,
     IReadOnlyList<(string Name, string Value)> AppEnvironment, string WorkDirectory, bool KeepFiles)
 {
+    /// <summary>Results in the bench-run import's run (issue 12: the probe's 100,000); <c>--events</c> with <c>benchruns</c>.</summary>
+    public int BenchRunResults { get; init; } = DefaultBenchRunResults;
+
+    public const int DefaultBenchRunResults = 100_000;
     public const int DefaultIngestEvents = 1_000_000;
     public const int DefaultBatchSize = 5_000;
     public const int DefaultRepetitions = 3;
@@ -30,10 +34,12 @@ internal sealed record BenchOptions(
     public bool RunsTrends => Command is "trends" or "all";
     public bool RunsSignals => Command is "signals" or "all";
     public bool RunsWorkbench => Command is "workbench" or "all";
+    public bool RunsBenchRuns => Command is "benchruns" or "all";
 
     public const string Usage = """
-        usage: BenchDashboard.Benchmarks ingest|trends|signals|workbench|all [options]
-          --events N            events for the chosen benchmark (ingest: 1,000,000; trends and signals: 10,000,000)
+        usage: BenchDashboard.Benchmarks ingest|trends|signals|workbench|benchruns|all [options]
+          --events N            events for the chosen benchmark (ingest: 1,000,000; trends and signals: 10,000,000;
+                                benchruns: results in the run and feedback events beside it, 100,000)
           --batch N             events per NDJSON request and per raw transaction (ingest; default 5,000)
           --order time|random   ingest events oldest first (default) or shuffled over the 270 days
           --repeat N            ingest: API and raw runs, alternating, each on fresh copies (default 3; figures are medians)
@@ -48,7 +54,7 @@ internal sealed record BenchOptions(
 
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("ingest" or "trends" or "signals" or "workbench" or "all")) throw new ArgumentException(Usage);
+        if (args.Length == 0 || args[0] is not ("ingest" or "trends" or "signals" or "workbench" or "benchruns" or "all")) throw new ArgumentException(Usage);
         var command = args[0];
         int? events = null, ingestEvents = null, trendsEvents = null;
         var batch = DefaultBatchSize;
@@ -101,7 +107,10 @@ internal sealed record BenchOptions(
             WorkbenchPauseMs: pauseMs,
             AppEnvironment: environment,
             WorkDirectory: workDirectory,
-            KeepFiles: keep);
+            KeepFiles: keep)
+        {
+            BenchRunResults = (command == "benchruns" ? events : null) ?? DefaultBenchRunResults,
+        };
     }
 
     private static string Value(string[] args, ref int i) =>

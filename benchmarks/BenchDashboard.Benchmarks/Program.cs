@@ -34,6 +34,7 @@ try
     if (options.RunsTrends) await new TrendsBenchmark(context).RunAsync();
     if (options.RunsSignals) await new SignalsBenchmark(context).RunAsync();
     if (options.RunsWorkbench) await new WorkbenchBenchmark(context).RunAsync();
+    if (options.RunsBenchRuns) await new BenchRunImportBenchmark(context).RunAsync();
     report.WriteSummary();
     report.Line($"total time {(DateTime.UtcNow - started).TotalMinutes:F1} min");
     return 0;

@@ -48,8 +48,10 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapFeatures();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-await app.InitializeDatabaseAsync();
+// A database that cannot be written stops the start with one line saying what to do, and a non-zero exit code.
+if (!await app.InitializeDatabaseAsync()) return 1;
 await app.RunAsync();
+return 0;
 
 /// <summary>Exposed for WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using BenchDashboard.Data.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +17,8 @@ public static class DataServiceCollectionExtensions
             .UseSqlite(ResolveConnectionString(
                 sp.GetRequiredService<IConfiguration>().GetConnectionString("Default") ?? DefaultConnectionString,
                 sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath)));
-        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
+        // Healthy means the database can be written, not only reached (issue 12, finding 11; decision 0021).
+        builder.Services.AddHealthChecks().AddCheck<DatabaseWriteCheck>("database");
         return builder;
     }
 
@@ -35,6 +38,10 @@ public static class DataServiceCollectionExtensions
         {
             throw new InvalidOperationException("ConnectionStrings:Default must name a SQLite file (Data Source=path/to/file.db).");
         }
+        // A request that finds another writer holding the lock waits this long, then answers 503 with Retry-After
+        // (decision 0021), rather than Microsoft.Data.Sqlite's 30 s. A timeout the connection string names is kept.
+        var named = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!named.ContainsKey("Default Timeout") && !named.ContainsKey("Command Timeout")) csb.DefaultTimeout = StorageFailure.BusyTimeoutSeconds;
         if (!Path.IsPathRooted(csb.DataSource))
         {
             csb.DataSource = Path.GetFullPath(Path.Combine(contentRoot, csb.DataSource));

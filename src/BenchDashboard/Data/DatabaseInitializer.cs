@@ -1,3 +1,4 @@
+using BenchDashboard.Data.Sqlite;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.ApiKeys;
 using BenchDashboard.Features.Audit;
@@ -12,7 +13,27 @@ namespace BenchDashboard.Data;
 /// <summary>Runs once at start, before the app serves: migrations, WAL, roles, bootstrap accounts and keys, demo data.</summary>
 public static class DatabaseInitializer
 {
-    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// False when the database cannot be used (read-only, full, locked, unreadable): the reason and what to do are
+    /// printed as one line, without a stack trace, and the app should exit with a non-zero code (decision 0021).
+    /// </summary>
+    public static async Task<bool> InitializeDatabaseAsync(this WebApplication app)
+    {
+        try
+        {
+            await InitializeAsync(app);
+            return true;
+        }
+        catch (Exception ex) when (StorageFailure.Of(ex) is { } failure)
+        {
+            var dbFactory = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+            await using var db = await dbFactory.CreateDbContextAsync();
+            Console.Error.WriteLine(StartupFailureMessage.For(failure, db.Database.GetDbConnection().DataSource, ex.GetBaseException().Message));
+            return false;
+        }
+    }
+
+    private static async Task InitializeAsync(WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using BenchDashboard.Data.Sqlite;
 using BenchDashboard.Features.Account;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -11,12 +13,23 @@ public static class ErrorHandling
         // Pages: the /error page. Registered first (outermost) and at the top level, not in a UseWhen branch: re-executing
         // /error has to run routing again, which a branch cannot (the error page then 404s and the exception escapes).
         // API exceptions never reach it: the API's own handler below answers them first.
-        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        // A database that is busy, full or read-only is the service's situation, not a bug: 503, and the page says so.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            CreateScopeForErrors = true,
+            StatusCodeSelector = error => StorageFailure.Of(error) is null ? StatusCodes.Status500InternalServerError : StatusCodes.Status503ServiceUnavailable,
+        });
         app.UseWhen(ctx => AuthServiceCollectionExtensions.IsApi(ctx.Request), api => api.UseExceptionHandler(handler => handler.Run(async ctx =>
         {
             var error = ctx.Features.Get<IExceptionHandlerFeature>()?.Error;
             // A client that hung up mid-request is not a server error; its import was rolled back.
             if (error is OperationCanceledException && ctx.RequestAborted.IsCancellationRequested) return;
+            if (StorageFailure.Of(error) is { } storage)
+            {
+                await WriteStorageProblemAsync(ctx, storage, error!);
+                return;
+            }
             ctx.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("BenchDashboard.Api")
                 .LogError(error, "Unhandled error in {Path}", ctx.Request.Path);
             await Results.Problem(statusCode: 500, title: "Internal error",
@@ -30,6 +43,20 @@ public static class ErrorHandling
         app.UseStatusCodePages(WriteApiStatusProblemAsync);
         return app;
     }
+
+    /// <summary>503 in plain words, never a stack trace; a busy database adds when to try again.</summary>
+    private static async Task WriteStorageProblemAsync(HttpContext ctx, StorageFailure storage, Exception error)
+    {
+        // The server's situation, not a bug: logged as a warning with SQLite's own message, without the stack.
+        ctx.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("BenchDashboard.Api")
+            .LogWarning("{Path}: {Title} ({Message})", ctx.Request.Path, storage.Title, error.GetBaseException().Message);
+        if (storage.Busy) SetRetryAfter(ctx.Response);
+        await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: storage.Title, detail: storage.Detail).ExecuteAsync(ctx);
+    }
+
+    /// <summary>Retry-After in seconds, the same figure the problem's text names.</summary>
+    public static void SetRetryAfter(HttpResponse response) =>
+        response.Headers.RetryAfter = StorageFailure.BusyTimeoutSeconds.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Bare status codes from the API (404 of an unknown route, 405, 415) become problem details too.</summary>
     private static async Task WriteApiStatusProblemAsync(StatusCodeContext context)

@@ -115,7 +115,7 @@ public sealed class RunningApp : IAsyncLifetime
     }
 
     /// <summary>The app's own executable, built in the same configuration as these tests (the test project references it).</summary>
-    private static string AppExecutable()
+    internal static string AppExecutable()
     {
         var configuration = typeof(RunningApp).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var bin = Path.Combine(RepositoryRoot(), "src", "BenchDashboard", "bin", configuration);

@@ -1,9 +1,11 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using BenchDashboard.Data;
 using BenchDashboard.Domain;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace BenchDashboard.Features.Ingestion;
@@ -54,15 +56,43 @@ public sealed record BenchRunRequest(string RunId, string Version, DateTime Star
     }
 
     /// <summary>SHA-256 over a canonical form, so the same run re-sent is a duplicate and a changed one a conflict.</summary>
+    /// <remarks>
+    /// The form is fixed (runs stored by earlier releases carry hashes of it): a header line, then one line per result in
+    /// case-id order, each the JSON array <c>[caseId, passed, score, category, input]</c> exactly as
+    /// <c>JsonSerializer.Serialize(object?[])</c> wrote it. Written here with one <see cref="Utf8JsonWriter"/> (the same
+    /// encoder and number format) straight into the hash: serialising 100,000 boxed arrays cost about a second.
+    /// </remarks>
     public string ContentHash()
     {
-        var canonical = new StringBuilder()
-            .Append(Version).Append('\n').Append(Timestamps.ToStorage(StartedAt)).Append('\n').Append(RubricVersion).Append('\n');
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes(
+            new StringBuilder().Append(Version).Append('\n').Append(Timestamps.ToStorage(StartedAt)).Append('\n').Append(RubricVersion).Append('\n').ToString()));
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using var json = new Utf8JsonWriter(buffer);
         foreach (var r in Results.OrderBy(r => r.CaseId, StringComparer.Ordinal))
         {
-            canonical.Append(JsonSerializer.Serialize(new object?[] { r.CaseId, r.Passed, r.Score, r.Category, r.Input })).Append('\n');
+            json.WriteStartArray();
+            json.WriteStringValue(r.CaseId);
+            json.WriteBooleanValue(r.Passed);
+            if (r.Score is { } score) json.WriteNumberValue(score);
+            else json.WriteNullValue();
+            WriteNullable(json, r.Category);
+            WriteNullable(json, r.Input);
+            json.WriteEndArray();
+            json.Flush();
+            buffer.Write("\n"u8);
+            sha.AppendData(buffer.WrittenSpan);
+            buffer.ResetWrittenCount();
+            // The next array is a new top-level value; Reset drops the writer's "a value was written" state.
+            json.Reset(buffer);
         }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string? text)
+    {
+        if (text is null) json.WriteNullValue();
+        else json.WriteStringValue(text);
     }
 }
 
@@ -94,83 +124,29 @@ public sealed record BenchRunImportResult(BenchRunStatus Status, BenchRunSummary
 /// <summary>
 /// Stores a bench run with its results in one transaction. Unknown case ids become bench cases, an unknown version
 /// is created as deployed at the run's start, and an unknown rubric number becomes an unapproved rubric version.
+/// Written the way feedback is (decision 0009): prepared SQLite statements in one BEGIN IMMEDIATE transaction, with
+/// everything that needs no database (validation, the content hash) done before the write lock is taken: the lock
+/// is held only while the rows are written, not for the 45 s EF Core's change tracker took on 100,000 results
+/// (decision 0021; figures in docs/benchmarks.md).
 /// </summary>
 public sealed class BenchRunImporter(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
     public async Task<BenchRunImportResult> ImportAsync(int projectId, BenchRunRequest run, CancellationToken ct = default)
     {
         var hash = run.ContentHash();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-
-        var existing = await db.BenchRuns.AsNoTracking().Where(r => r.ProjectId == projectId && r.RunId == run.RunId)
-            .Select(r => new { r.ContentHash, Cases = r.Results.Count, Passed = r.Results.Count(x => x.Passed) })
-            .FirstOrDefaultAsync(ct);
-        if (existing is not null)
-        {
-            return existing.ContentHash == hash
-                ? new BenchRunImportResult(BenchRunStatus.Duplicate, new BenchRunSummary(run.RunId, existing.Cases, existing.Passed, 0) { Duplicate = true }, null)
-                : new BenchRunImportResult(BenchRunStatus.Conflict, null, $"runId '{run.RunId}' already exists with different content");
-        }
-
-        var version = await db.PipelineVersions.FirstOrDefaultAsync(v => v.ProjectId == projectId && v.Version == run.Version, ct);
-        if (version is null)
-        {
-            version = new PipelineVersion { ProjectId = projectId, Version = run.Version, DeployedAt = run.StartedAt };
-            db.PipelineVersions.Add(version);
-        }
-        RubricVersion? rubric = null;
-        if (run.RubricVersion is { } number)
-        {
-            rubric = await db.RubricVersions.FirstOrDefaultAsync(r => r.ProjectId == projectId && r.Number == number, ct);
-            if (rubric is null)
-            {
-                rubric = new RubricVersion { ProjectId = projectId, Number = number, Notes = $"Named by bench run {run.RunId}; not yet approved." };
-                db.RubricVersions.Add(rubric);
-            }
-        }
-
-        // Version and rubric first: the run needs their ids.
-        await db.SaveChangesAsync(ct);
-
-        var caseIds = run.Results.Select(r => r.CaseId).ToList();
-        var cases = await db.BenchCases.Where(c => c.ProjectId == projectId && caseIds.Contains(c.ExternalId))
-            .ToDictionaryAsync(c => c.ExternalId, StringComparer.Ordinal, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var newCases = 0;
-        var entity = new BenchRun
-        {
-            ProjectId = projectId, RunId = run.RunId, PipelineVersionId = version.Id, RubricVersionId = rubric?.Id,
-            StartedAt = run.StartedAt, ContentHash = hash,
-        };
-        foreach (var result in run.Results)
-        {
-            if (!cases.TryGetValue(result.CaseId, out var benchCase))
-            {
-                benchCase = new BenchCase
-                {
-                    ProjectId = projectId, ExternalId = result.CaseId, Input = result.Input, Category = result.Category,
-                    Status = BenchCaseStatus.Active, Source = BenchCaseSource.Imported, CreatedAt = now, FirstSeenAt = run.StartedAt,
-                };
-                db.BenchCases.Add(benchCase);
-                cases[result.CaseId] = benchCase;
-                newCases++;
-            }
-            else
-            {
-                // A runner that starts sending inputs or categories fills the gaps; it never overwrites what a lead curated.
-                benchCase.Input ??= result.Input;
-                benchCase.Category ??= result.Category;
-                // History imported out of order: the case existed from the earliest run that included it.
-                if (run.StartedAt < benchCase.FirstSeenAt) benchCase.FirstSeenAt = run.StartedAt;
-            }
-            entity.Results.Add(new BenchResult { BenchCase = benchCase, Passed = result.Passed, Score = result.Score });
-        }
-        db.BenchRuns.Add(entity);
-        await db.SaveChangesAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Opened through EF so the connection gets what EF sets on every connection it opens (and its interceptors).
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        using var writer = new BenchRunWriter(connection, transaction, projectId);
+
+        var result = writer.Write(run, hash, now, ct);
+        if (result.Status != BenchRunStatus.Created) return result; // a duplicate or a conflict wrote nothing; disposing rolls back
+        ProjectDataVersion.Bump(connection, transaction, projectId);
         await transaction.CommitAsync(ct);
-        return new BenchRunImportResult(BenchRunStatus.Created,
-            new BenchRunSummary(run.RunId, run.Results.Count, run.Results.Count(r => r.Passed), newCases), null);
+        return result;
     }
 
     public static string Describe(BenchRunSummary s) =>

@@ -71,8 +71,9 @@ public static class ImportEngine
     {
         var outcome = new ImportOutcome();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Opened through EF so the connection gets what EF sets on every connection it opens (and its interceptors).
+        await db.Database.OpenConnectionAsync(ct);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
         // A real import takes the write lock up front (BEGIN IMMEDIATE); a dry run only reads.
         await using var transaction = options.DryRun ? null : connection.BeginTransaction(deferred: false);
         var sink = createSink(connection, transaction);

@@ -1,0 +1,20 @@
+namespace BenchDashboard.Data.Sqlite;
+
+/// <summary>The one line an operator reads when the database stops the start: the file, what is wrong, what to do.</summary>
+internal static class StartupFailureMessage
+{
+    public static string For(StorageFailure failure, string databasePath, string sqliteMessage)
+    {
+        var problem = failure == StorageFailure.ReadOnly
+            ? "is read-only, and BenchDashboard must write to it. Give the account the app runs as write access to the file and its " +
+              "folder (SQLite creates the -wal and -shm files next to it), or point ConnectionStrings:Default at a writable file"
+            : failure == StorageFailure.DiskFull
+                ? "cannot grow: the disk is full. Free space on that disk or move the file, then start again"
+                : failure.Busy
+                    ? $"stayed locked by another process for more than {StorageFailure.BusyTimeoutSeconds} seconds (another BenchDashboard " +
+                      "instance on the same file?). Stop that process or wait until it is done, then start again"
+                    : "could not be opened or read. Check that its folder exists and is readable and writable by the account the app " +
+                      "runs as, and that the disk is healthy";
+        return $"BenchDashboard cannot start: the database {databasePath} {problem}. (SQLite: {sqliteMessage})";
+    }
+}
