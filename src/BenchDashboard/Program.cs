@@ -26,8 +26,7 @@ if (builder.AuditKeyProblem() is { } auditKeyProblem)
 {
     // A missing or bad audit key is a setting to fix, not a crash: the message alone, no stack trace.
     Console.Error.WriteLine(auditKeyProblem);
-    Environment.ExitCode = 1;
-    return;
+    return 1;
 }
 
 var app = builder.Build();
