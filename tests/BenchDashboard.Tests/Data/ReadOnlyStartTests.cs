@@ -31,6 +31,7 @@ public class ReadOnlyStartTests
             start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
             start.Environment["ConnectionStrings__Default"] = database.ConnectionString;
             start.Environment["BenchDashboard__Demo"] = "false";
+            start.Environment["BenchDashboard__Audit__Key"] = "read-only-start-audit-key-0123456789abcdef";
             using var process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
