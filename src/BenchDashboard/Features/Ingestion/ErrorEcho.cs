@@ -17,16 +17,19 @@ public static class ErrorEcho
     /// <summary>Values of a list (providers, metrics) named in one message.</summary>
     public const int MaxNamed = 10;
 
+    /// <summary>Characters of each value of such a list: they are the choices offered, so they are kept whole unless absurd.</summary>
+    public const int MaxListedValue = 100;
+
     /// <summary>Characters of one message, location included.</summary>
     public const int MaxMessage = 400;
 
     /// <summary>A value quoted in an error message: its first <see cref="MaxQuoted"/> characters.</summary>
     public static string Quote(string text) => Cut(text, MaxQuoted);
 
-    /// <summary>The first <see cref="MaxNamed"/> values, each quoted short, and how many more there are.</summary>
+    /// <summary>The first <see cref="MaxNamed"/> values, each cut to <see cref="MaxListedValue"/>, and how many more there are.</summary>
     public static string List(IReadOnlyCollection<string> values)
     {
-        var named = string.Join(", ", values.Take(MaxNamed).Select(Quote));
+        var named = string.Join(", ", values.Take(MaxNamed).Select(v => Cut(v, MaxListedValue)));
         return values.Count <= MaxNamed ? named : $"{named} and {(values.Count - MaxNamed).ToString("N0", CultureInfo.InvariantCulture)} more";
     }
 

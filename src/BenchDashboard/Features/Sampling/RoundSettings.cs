@@ -39,7 +39,11 @@ public sealed partial record RoundSettings(
         return true;
     }
 
-    public const string PeriodProblem = "must be a month in the form YYYY-MM, from 2000-01 to this month";
+    /// <summary>Why <paramref name="period"/> is not a period, or null.</summary>
+    public static string? PeriodProblem(string? period, DateTime? nowUtc = null) =>
+        period is null || !PeriodPattern().IsMatch(period) ? "must be a month in the form YYYY-MM"
+        : !IsPeriod(period, nowUtc) ? $"'{period}' is not a month from 2000-01 to this month"
+        : null;
 
     /// <summary>The month before <paramref name="today"/>: a round samples a finished month.</summary>
     public static string PreviousPeriod(DateOnly today) => today.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
@@ -48,7 +52,7 @@ public sealed partial record RoundSettings(
     {
         var errors = new ValidationErrors();
         var now = nowUtc ?? DateTime.UtcNow;
-        if (!IsPeriod(Period, now)) errors.Add("period", PeriodProblem);
+        if (PeriodProblem(Period, now) is { } periodProblem) errors.Add("period", periodProblem);
         if (AcceptedDates.Problem(From, now) is { } fromProblem) errors.Add("from", fromProblem);
         if (AcceptedDates.Problem(To, now) is { } toProblem) errors.Add("to", toProblem);
         if (Size is < MinSize or > MaxSize) errors.Add("size", $"must be between {MinSize} and {MaxSize}");

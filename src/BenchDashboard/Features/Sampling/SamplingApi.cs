@@ -54,7 +54,7 @@ public static class SamplingApi
         var strategy = RoundSettings.ParseStrategy(strategyName);
         if (strategyName is not null && strategy is null) f.Error("strategy", $"'{strategyName}' is not one of uniform, stratified, negative_feedback");
         var month = default((DateOnly From, DateOnly To));
-        if (period is not null && !RoundSettings.TryMonthOf(period, null, out month)) f.Error("period", RoundSettings.PeriodProblem);
+        if (period is not null && !RoundSettings.TryMonthOf(period, null, out month)) f.Error("period", RoundSettings.PeriodProblem(period)!);
         if (from is null != to is null) f.Error(from is null ? "from" : "to", "from and to go together");
         if (errors.Any) return ApiJson.Invalid(errors);
 

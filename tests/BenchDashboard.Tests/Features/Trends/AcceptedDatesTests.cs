@@ -53,6 +53,7 @@ public class AcceptedDatesTests
     {
         var text = ErrorEcho.List(Enumerable.Range(1, 25).Select(i => $"p{i}").ToList());
         Assert.Equal("p1, p2, p3, p4, p5, p6, p7, p8, p9, p10 and 15 more", text);
+        Assert.Equal(new string('b', 100) + "…", ErrorEcho.List([new string('b', 1_000)]));
         Assert.Equal(new string('a', 40) + "…", ErrorEcho.Quote(new string('a', 5_000)));
     }
 }
