@@ -41,6 +41,7 @@ public static class FeatureRegistration
         services.AddSingleton<ProjectService>();
         services.AddSingleton<TrendsService>();
         services.AddSingleton<Admin.UserAdminService>();
+        services.AddSingleton<Admin.ProjectDataDeletion>();
         services.AddSingleton<IngestionService>();
         services.AddSingleton<BenchRunImporter>();
         services.AddSingleton<VersionService>();
@@ -86,6 +87,7 @@ public static class FeatureRegistration
         read.MapSignalsApi();
         read.MapBenchRunsApi();
         read.MapSamplingReadApi();
+        Admin.DataDeletionApi.MapDataDeletionApi(project.MapGroup("").RequireAuthorization(ApiAccess.Admin));
         app.MapRoundExports();
 
         app.MapAccountEndpoints();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchDashboard.Data.Sqlite;
 using BenchDashboard.Features.Account;
+using BenchDashboard.Features.Ingestion;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace BenchDashboard.Infrastructure;
@@ -65,7 +66,7 @@ public static class ErrorHandling
         if (!AuthServiceCollectionExtensions.IsApi(http.Request) || http.Response.HasStarted) return;
         var detail = http.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType
             // Routing refuses the body before the endpoint runs; say what was sent and where the accepted types are listed.
-            ? $"Content-Type '{http.Request.ContentType}' is not accepted by {http.Request.Method} {http.Request.Path}; the accepted types are listed in /openapi/v1.json."
+            ? $"Content-Type '{ErrorEcho.Quote(http.Request.ContentType ?? "")}' is not accepted by {http.Request.Method} {ErrorEcho.Quote(http.Request.Path.Value ?? "")}; the accepted types are listed in /openapi/v1.json."
             : null;
         await Results.Problem(statusCode: http.Response.StatusCode, detail: detail).ExecuteAsync(http);
     }

@@ -183,6 +183,8 @@ public static class AuditActions
     public const string DemoSeeded = "system.demo_seeded";
     public const string ProjectCreated = "project.created";
     public const string ProjectUpdated = "project.updated";
+    /// <summary>An admin deleted a project's traces, feedback and daily aggregates in a range of days (payload: range and counts).</summary>
+    public const string ProjectDataDeleted = "project.data_deleted";
     public const string VersionRecorded = "version.recorded";
     public const string BenchRunImported = "bench_run.imported";
     public const string MetricsImported = "metrics.imported";

@@ -21,7 +21,7 @@ public static class BenchRunsApi
                 if (errors.Any) return ApiJson.Invalid(errors);
                 var comparison = await runs.CompareAsync(http.Project().Id, @base!, head!, ct);
                 return comparison is null
-                    ? Results.Problem(statusCode: 404, title: "Unknown bench run", detail: $"Run '{@base}' or '{head}' does not exist in this project.")
+                    ? Results.Problem(statusCode: 404, title: "Unknown bench run", detail: $"Run '{ErrorEcho.Quote(@base ?? "")}' or '{ErrorEcho.Quote(head ?? "")}' does not exist in this project.")
                     : Results.Ok(comparison);
             })
             .Produces<BenchRunComparison>().ProducesValidationProblem().ProducesProblem(404)

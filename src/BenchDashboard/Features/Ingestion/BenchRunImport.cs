@@ -51,7 +51,7 @@ public sealed record BenchRunRequest(string RunId, string Version, DateTime Star
     {
         foreach (var group in results.GroupBy(r => r.CaseId, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            errors.Add("results", $"caseId '{group.Key}' appears {group.Count()} times; a run holds one result per case");
+            errors.Add("results", $"caseId '{ErrorEcho.Quote(group.Key)}' appears {group.Count()} times; a run holds one result per case");
         }
     }
 

@@ -32,10 +32,11 @@ public sealed record FeedbackRow(string EventId, string? TraceId, DateTime Times
         if (kindName is not null)
         {
             if (Kinds.TryGetValue(kindName, out var k)) kind = k;
-            else f.Error("kind", $"'{kindName}' is not one of {string.Join(", ", Kinds.Keys)}");
+            else f.Error("kind", $"'{ErrorEcho.Quote(kindName)}' is not one of {string.Join(", ", Kinds.Keys)}");
         }
-        // CSAT needs its score; the other kinds carry no value, so whatever was sent is ignored.
+        // CSAT needs its score; the other kinds carry no value, so what was sent is ignored (unless no number can hold it).
         var value = kind == FeedbackKind.Csat ? f.Number("value", required: true, min: 1, max: 5) : null;
+        if (kind is not null and not FeedbackKind.Csat) f.UnusedNumber("value");
         return eventId is null || timestamp is null || kind is null || kind == FeedbackKind.Csat && value is null
             ? null
             : new FeedbackRow(eventId, traceId, timestamp.Value, kind.Value, value);

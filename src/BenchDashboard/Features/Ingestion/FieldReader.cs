@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using BenchDashboard.Domain;
 
 namespace BenchDashboard.Features.Ingestion;
 
@@ -83,8 +84,8 @@ public sealed partial class FieldReader(JsonElement item, string location, Valid
             return null;
         }
         if (!TryGetText(field, value, out var text)) return null;
-        if (Dates.TryParse(text, out var date)) return date;
-        Error(field, $"'{TextLimits.Shorten(text)}' is not a date in the form YYYY-MM-DD");
+        if (Dates.TryParse(text, DateTime.UtcNow, out var date, out var problem)) return date;
+        Error(field, problem);
         return null;
     }
 
@@ -99,17 +100,35 @@ public sealed partial class FieldReader(JsonElement item, string location, Valid
     public double? Number(string field, bool required, double min = double.MinValue, double max = double.MaxValue)
     {
         if (!TryGet(field, required, out var value)) return null;
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
+        if (value.ValueKind != JsonValueKind.Number)
         {
             Error(field, $"must be a number, got {Describe(value.ValueKind)}");
             return null;
         }
+        if (!TryGetFinite(field, value, out var number)) return null;
         if (number < min || number > max)
         {
             Error(field, $"must be between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}, got {number.ToString(CultureInfo.InvariantCulture)}");
             return null;
         }
         return number;
+    }
+
+    /// <summary>
+    /// A number the row does not use (the value of a thumbs-up): ignored, unless no number can hold it (<c>1e309</c>).
+    /// Such a value used to be stored as NULL without a word; refusing it tells the client its producer is broken.
+    /// </summary>
+    public void UnusedNumber(string field)
+    {
+        if (TryGet(field, required: false, out var value) && value.ValueKind == JsonValueKind.Number) TryGetFinite(field, value, out _);
+    }
+
+    /// <summary>System.Text.Json reads a number beyond ±1.8e308 as no double at all; the error quotes it short.</summary>
+    private bool TryGetFinite(string field, JsonElement value, out double number)
+    {
+        if (value.TryGetDouble(out number) && double.IsFinite(number)) return true;
+        Error(field, $"{ErrorEcho.Quote(value.GetRawText())} is beyond the range of a number (about ±1.8e308)");
+        return false;
     }
 
     public int? Integer(string field, bool required, int min = int.MinValue, int max = int.MaxValue)
@@ -228,9 +247,6 @@ public sealed partial class FieldReader(JsonElement item, string location, Valid
 /// <summary>Length limits of text fields, stated in the API documentation (README, "Limits").</summary>
 public static class TextLimits
 {
-    /// <summary>A value quoted in an error message: its first 40 characters, so a huge bad value cannot flood the answer.</summary>
-    internal static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
-
     /// <summary>Ids, versions, categories, labels.</summary>
     public const int Id = 256;
     public const int Category = 128;
@@ -242,10 +258,19 @@ public static class TextLimits
     public const int Description = 4_000;
 }
 
+/// <summary>Calendar dates as the API writes them, exactly <c>YYYY-MM-DD</c>, within <see cref="AcceptedDates"/>.</summary>
 public static class Dates
 {
-    public static bool TryParse(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date) && date.Year >= 2000;
+    public static bool TryParse(string text, DateTime nowUtc, out DateOnly date, out string problem)
+    {
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            problem = $"'{ErrorEcho.Quote(text)}' is not a date in the form YYYY-MM-DD";
+            return false;
+        }
+        problem = AcceptedDates.Problem(date, nowUtc) ?? "";
+        return problem.Length == 0;
+    }
 }
 
 /// <summary>ISO 8601 times with an explicit zone, as the API demands.</summary>
@@ -255,21 +280,13 @@ public static partial class Timestamps
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})$")]
     private static partial Regex ZonedIso8601();
 
-    /// <summary>Years outside this range are typos or epoch mistakes, not production data.</summary>
-    private static readonly DateTime Earliest = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-
-    /// <summary>
-    /// How far ahead of the server's clock a time may be: clocks drift and zones get mixed up, but an event from next
-    /// year is a bug, and one such time used to stretch every "All" view of the project past the calendar's end.
-    /// </summary>
-    public static readonly TimeSpan MaxAhead = TimeSpan.FromHours(24);
-
+    /// <summary>Times from before 2000 or more than 24 hours ahead are refused (<see cref="AcceptedDates"/> says why).</summary>
     public static bool TryParse(string text, out DateTime utc, out string problem)
     {
         if (!TryParseAnyTime(text, out utc, out problem)) return false;
-        if (utc > DateTime.UtcNow + MaxAhead)
+        if (utc > AcceptedDates.LatestTime(DateTime.UtcNow))
         {
-            problem = $"'{TextLimits.Shorten(text)}' is more than 24 hours in the future";
+            problem = $"'{ErrorEcho.Quote(text)}' is more than 24 hours in the future";
             return false;
         }
         return true;
@@ -282,21 +299,21 @@ public static partial class Timestamps
         if (!ZonedIso8601().IsMatch(text))
         {
             problem = ZonedIso8601().IsMatch(text + "Z")
-                ? $"'{TextLimits.Shorten(text)}' has no time zone; add Z for UTC or an offset such as +02:00"
-                : $"'{TextLimits.Shorten(text)}' is not an ISO 8601 time such as 2026-03-01T12:00:00Z";
+                ? $"'{ErrorEcho.Quote(text)}' has no time zone; add Z for UTC or an offset such as +02:00"
+                : $"'{ErrorEcho.Quote(text)}' is not an ISO 8601 time such as 2026-03-01T12:00:00Z";
             return false;
         }
         // Fractions beyond 7 digits exceed .NET's tick precision; drop them rather than refuse the time.
         var normalised = Regex.Replace(text, @"(\.[0-9]{7})[0-9]+", "$1");
         if (!DateTimeOffset.TryParse(normalised, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
-            problem = $"'{TextLimits.Shorten(text)}' is not a valid date";
+            problem = $"'{ErrorEcho.Quote(text)}' is not a valid date";
             return false;
         }
         utc = parsed.UtcDateTime;
-        if (utc < Earliest)
+        if (utc < AcceptedDates.EarliestTime)
         {
-            problem = $"'{TextLimits.Shorten(text)}' is before the year 2000";
+            problem = $"'{ErrorEcho.Quote(text)}' is before the year 2000";
             return false;
         }
         return true;

@@ -97,7 +97,7 @@ public static class IngestionApi
         var errors = new ValidationErrors();
         if (!string.Equals(format, "promptfoo", StringComparison.OrdinalIgnoreCase))
         {
-            errors.Add("format", format is null ? "the query parameter format is required; supported: promptfoo" : $"'{format}' is not supported; supported: promptfoo");
+            errors.Add("format", format is null ? "the query parameter format is required; supported: promptfoo" : $"'{ErrorEcho.Quote(format)}' is not supported; supported: promptfoo");
             return ApiJson.Invalid(errors);
         }
         var (problem, document) = await ApiJson.ReadBodyAsync(http.Request, errors, ct);

@@ -55,6 +55,7 @@ public static class JsonItems
 
     private static async IAsyncEnumerable<JsonItem> ReadLinesAsync(Stream body, ValidationErrors errors, [EnumeratorCancellation] CancellationToken ct)
     {
+        await SkipByteOrderMarkAsync(body, ct);
         var reader = PipeReader.Create(body, new StreamPipeReaderOptions(bufferSize: 65_536, leaveOpen: true));
         try
         {
@@ -129,6 +130,20 @@ public static class JsonItems
         return true;
     }
 
+    private static readonly byte[] Utf8ByteOrderMark = [0xEF, 0xBB, 0xBF];
+
+    /// <summary>
+    /// Steps over a UTF-8 byte order mark (Windows tools write one) at the start of NDJSON, as the JSON reader does before
+    /// an array and CsvHelper before CSV: the same file must not be accepted as one format and refused as another.
+    /// </summary>
+    private static async Task SkipByteOrderMarkAsync(Stream body, CancellationToken ct)
+    {
+        var start = body.Position;
+        var head = new byte[Utf8ByteOrderMark.Length];
+        var read = await body.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+        if (read < head.Length || !head.AsSpan().SequenceEqual(Utf8ByteOrderMark)) body.Position = start;
+    }
+
     /// <summary>Peeks past whitespace (and a UTF-8 byte order mark) for '['; the stream is rewound.</summary>
     internal static async Task<bool> StartsWithArrayAsync(Stream body, CancellationToken ct)
     {
@@ -137,7 +152,7 @@ public static class JsonItems
         var read = await body.ReadAsync(buffer, ct);
         body.Position = start;
         var span = buffer.AsSpan(0, read);
-        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
+        if (span.StartsWith(Utf8ByteOrderMark)) span = span[Utf8ByteOrderMark.Length..];
         foreach (var b in span)
         {
             if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') continue;

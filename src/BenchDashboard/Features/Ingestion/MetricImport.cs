@@ -28,7 +28,7 @@ public sealed record MetricRow(DateOnly Date, string Metric, double Value, int N
     private static string? MetricName(FieldReader f, string? metric)
     {
         if (metric is null || Metrics.Contains(metric)) return metric;
-        f.Error("metric", $"'{metric}' is not one of {string.Join(", ", Metrics)}");
+        f.Error("metric", $"'{ErrorEcho.Quote(metric)}' is not one of {string.Join(", ", Metrics)}");
         return null;
     }
 
@@ -56,7 +56,7 @@ public sealed record MetricRow(DateOnly Date, string Metric, double Value, int N
         var header = csv.HeaderRecord?.Select(h => h.Trim().ToLowerInvariant()).ToArray() ?? [];
         if (!header.SequenceEqual(["date", "metric", "value", "n"]))
         {
-            errors.Add("line 1", $"the header is '{string.Join(",", csv.HeaderRecord ?? [])}'; expected date,metric,value,n");
+            errors.Add("line 1", $"the header is '{ErrorEcho.Quote(string.Join(",", csv.HeaderRecord ?? []))}'; expected date,metric,value,n");
             yield break;
         }
         while (await csv.ReadAsync())
@@ -77,21 +77,21 @@ public sealed record MetricRow(DateOnly Date, string Metric, double Value, int N
     private static MetricRow? ParseCells(string[] cells, string location, ValidationErrors errors)
     {
         var ok = true;
-        if (!Dates.TryParse(cells[0], out var date))
+        if (!Dates.TryParse(cells[0], DateTime.UtcNow, out var date, out var problem))
         {
-            errors.Add(location, $"date: '{TextLimits.Shorten(cells[0])}' is not a date in the form YYYY-MM-DD");
+            errors.Add(location, $"date: {problem}");
             ok = false;
         }
         var metric = cells[1];
         if (!Metrics.Contains(metric))
         {
-            errors.Add(location, $"metric: '{TextLimits.Shorten(metric)}' is not one of {string.Join(", ", Metrics)}");
+            errors.Add(location, $"metric: '{ErrorEcho.Quote(metric)}' is not one of {string.Join(", ", Metrics)}");
             ok = false;
         }
         var (min, max) = Range(metric);
         if (!double.TryParse(cells[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
-            errors.Add(location, $"value: '{TextLimits.Shorten(cells[2])}' is not a number");
+            errors.Add(location, $"value: '{ErrorEcho.Quote(cells[2])}' is not a number");
             ok = false;
         }
         else if (value < min || value > max)
@@ -101,7 +101,7 @@ public sealed record MetricRow(DateOnly Date, string Metric, double Value, int N
         }
         if (!int.TryParse(cells[3], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
         {
-            errors.Add(location, $"n: '{TextLimits.Shorten(cells[3])}' is not a whole number of at least 1");
+            errors.Add(location, $"n: '{ErrorEcho.Quote(cells[3])}' is not a whole number of at least 1");
             ok = false;
         }
         return ok ? new MetricRow(date, metric, value, n) : null;

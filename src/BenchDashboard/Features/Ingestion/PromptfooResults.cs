@@ -30,14 +30,14 @@ public static class PromptfooResults
         }
         var startedAt = new FieldReader(summary, "results", errors).Timestamp("timestamp", required: true);
 
-        var providers = results.EnumerateArray().Select(ProviderId).Where(p => p is not null).Distinct(StringComparer.Ordinal).ToList();
+        var providers = results.EnumerateArray().Select(ProviderId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         if (provider is null && providers.Count > 1)
         {
-            errors.Add("provider", $"this file compares {providers.Count} providers ({string.Join(", ", providers)}); choose the one this run measures with ?provider=");
+            errors.Add("provider", $"this file compares {providers.Count:N0} providers ({ErrorEcho.List(providers)}); choose the one this run measures with ?provider=");
         }
         else if (provider is not null && !providers.Contains(provider))
         {
-            errors.Add("provider", $"'{provider}' is not in this file; it holds {string.Join(", ", providers)}");
+            errors.Add("provider", $"'{ErrorEcho.Quote(provider)}' is not in this file; it holds {ErrorEcho.List(providers)}");
         }
         // promptIdx numbers the provider × prompt columns; several columns for the chosen provider mean several prompts.
         var promptCount = results.EnumerateArray().Where(r => provider is null || ProviderId(r) == provider)

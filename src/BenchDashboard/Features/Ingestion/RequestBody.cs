@@ -44,7 +44,7 @@ public static class RequestBody
         {
             return BufferedBody.Fail(Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
                 title: "Unsupported content type",
-                detail: $"Content-Type '{request.ContentType}' is not accepted here; send {string.Join(" or ", accepted.Select(MediaType))}."));
+                detail: $"Content-Type '{ErrorEcho.Quote(request.ContentType ?? "")}' is not accepted here; send {string.Join(" or ", accepted.Select(MediaType))}."));
         }
         if (request.ContentLength > MaxBytes) return BufferedBody.Fail(TooLarge(request.ContentLength.Value));
 

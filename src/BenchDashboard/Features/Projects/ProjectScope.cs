@@ -1,4 +1,5 @@
 using BenchDashboard.Features.ApiKeys;
+using BenchDashboard.Features.Ingestion;
 
 namespace BenchDashboard.Features.Projects;
 
@@ -18,12 +19,12 @@ public static class ProjectScope
             var slug = http.GetRouteValue("slug") as string ?? "";
             if (!http.User.CanAccessProject(slug))
             {
-                return Results.Problem(statusCode: 403, title: "Forbidden", detail: $"This API key is limited to another project than '{slug}'.");
+                return Results.Problem(statusCode: 403, title: "Forbidden", detail: $"This API key is limited to another project than '{ErrorEcho.Quote(slug)}'.");
             }
             var project = await http.RequestServices.GetRequiredService<ProjectService>().FindAsync(slug, http.RequestAborted);
             if (project is null)
             {
-                return Results.Problem(statusCode: 404, title: "Unknown project", detail: $"There is no project '{slug}'.");
+                return Results.Problem(statusCode: 404, title: "Unknown project", detail: $"There is no project '{ErrorEcho.Quote(slug)}'.");
             }
             http.Features.Set(new ProjectRef(project.Id, project.Slug));
             return await next(context);

@@ -46,10 +46,10 @@ public static partial class ProjectsApi
     {
         if (!http.User.CanAccessProject(slug))
         {
-            return Results.Problem(statusCode: 403, title: "Forbidden", detail: $"This API key is limited to another project than '{slug}'.");
+            return Results.Problem(statusCode: 403, title: "Forbidden", detail: $"This API key is limited to another project than '{ErrorEcho.Quote(slug)}'.");
         }
         var errors = new ValidationErrors();
-        if (!SlugPattern().IsMatch(slug)) errors.Add("slug", $"'{(slug.Length > 70 ? slug[..70] + "…" : slug)}' must be 2–64 characters of a–z, 0–9 and '-'");
+        if (!SlugPattern().IsMatch(slug)) errors.Add("slug", $"'{ErrorEcho.Quote(slug)}' must be 2–64 characters of a–z, 0–9 and '-'");
 
         var (problem, document) = await ApiJson.ReadBodyAsync(http.Request, errors, ct);
         if (problem is not null) return problem;

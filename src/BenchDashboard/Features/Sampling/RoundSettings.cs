@@ -16,25 +16,45 @@ public sealed partial record RoundSettings(
 
     public SamplingPlan Plan => new(Size, Strategy, Seed, MinPerCategory, HealthyShare);
 
-    [GeneratedRegex(@"^\d{4}-(0[1-9]|1[0-2])$")]
+    // [0-9], not \d: \d also matches other scripts' digits, which DateOnly cannot read.
+    [GeneratedRegex(@"^[0-9]{4}-(0[1-9]|1[0-2])$")]
     private static partial Regex PeriodPattern();
 
-    public static bool IsPeriod(string? period) => period is not null && PeriodPattern().IsMatch(period);
+    /// <summary>A month <c>YYYY-MM</c> whose first day is an accepted day (<see cref="AcceptedDates"/>).</summary>
+    public static bool IsPeriod(string? period, DateTime? nowUtc = null) => TryMonthOf(period, nowUtc, out _);
 
-    /// <summary>The days of a period <c>YYYY-MM</c>: its first to its last day.</summary>
-    public static (DateOnly From, DateOnly To) MonthOf(string period)
+    /// <summary>
+    /// The days of a period <c>YYYY-MM</c>: its first day to its last, or to the latest accepted day for the current
+    /// month (no data can lie beyond it). False for anything else, such as <c>0000-01</c> or <c>9999-12</c>.
+    /// </summary>
+    public static bool TryMonthOf(string? period, DateTime? nowUtc, out (DateOnly From, DateOnly To) days)
     {
-        var first = DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return (first, first.AddMonths(1).AddDays(-1));
+        days = default;
+        var now = nowUtc ?? DateTime.UtcNow;
+        if (period is null || !PeriodPattern().IsMatch(period)
+            || !DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+            || !AcceptedDates.Contains(first, now)) return false;
+        var last = first.AddMonths(1).AddDays(-1);
+        days = (first, last <= AcceptedDates.LatestDay(now) ? last : AcceptedDates.LatestDay(now));
+        return true;
     }
+
+    /// <summary>Why <paramref name="period"/> is not a period, or null.</summary>
+    public static string? PeriodProblem(string? period, DateTime? nowUtc = null) =>
+        period is null || !PeriodPattern().IsMatch(period) ? "must be a month in the form YYYY-MM"
+        : !IsPeriod(period, nowUtc) ? $"'{period}' is not a month from 2000-01 to this month"
+        : null;
 
     /// <summary>The month before <paramref name="today"/>: a round samples a finished month.</summary>
     public static string PreviousPeriod(DateOnly today) => today.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    public ValidationErrors Validate()
+    public ValidationErrors Validate(DateTime? nowUtc = null)
     {
         var errors = new ValidationErrors();
-        if (!IsPeriod(Period)) errors.Add("period", "must be a month in the form YYYY-MM");
+        var now = nowUtc ?? DateTime.UtcNow;
+        if (PeriodProblem(Period, now) is { } periodProblem) errors.Add("period", periodProblem);
+        if (AcceptedDates.Problem(From, now) is { } fromProblem) errors.Add("from", fromProblem);
+        if (AcceptedDates.Problem(To, now) is { } toProblem) errors.Add("to", toProblem);
         if (Size is < MinSize or > MaxSize) errors.Add("size", $"must be between {MinSize} and {MaxSize}");
         if (To < From) errors.Add("to", $"{To:yyyy-MM-dd} is before from ({From:yyyy-MM-dd})");
         else if (To.DayNumber - From.DayNumber + 1 > MaxWindowDays) errors.Add("from", $"the window is longer than {MaxWindowDays} days");

@@ -53,11 +53,12 @@ public static class SamplingApi
         var to = f.Date("to", required: false);
         var strategy = RoundSettings.ParseStrategy(strategyName);
         if (strategyName is not null && strategy is null) f.Error("strategy", $"'{strategyName}' is not one of uniform, stratified, negative_feedback");
-        if (period is not null && !RoundSettings.IsPeriod(period)) f.Error("period", "must be a month in the form YYYY-MM");
+        var month = default((DateOnly From, DateOnly To));
+        if (period is not null && !RoundSettings.TryMonthOf(period, null, out month)) f.Error("period", RoundSettings.PeriodProblem(period)!);
         if (from is null != to is null) f.Error(from is null ? "from" : "to", "from and to go together");
         if (errors.Any) return ApiJson.Invalid(errors);
 
-        var (monthFrom, monthTo) = RoundSettings.MonthOf(period!);
+        var (monthFrom, monthTo) = month;
         var settings = new RoundSettings(period!, size!.Value, strategy!.Value, seed, from ?? monthFrom, to ?? monthTo);
         var invalid = settings.Validate();
         if (invalid.Any) return ApiJson.Invalid(invalid);

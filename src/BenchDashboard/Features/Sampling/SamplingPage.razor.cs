@@ -1,3 +1,4 @@
+using System.Globalization;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Projects;
 using Microsoft.AspNetCore.Components;
@@ -59,11 +60,10 @@ public partial class SamplingPage
 
     private void PeriodChanged()
     {
-        if (form.Period is not { } p) return;
-        var (from, to) = RoundSettings.MonthOf(p.ToString("yyyy-MM"));
-        form.From = from;
-        form.To = to;
         preview = null;
+        // A month outside the accepted days keeps the old window; Settings() then names the problem.
+        if (form.Period is not { } p || !RoundSettings.TryMonthOf(p.ToString("yyyy-MM", CultureInfo.InvariantCulture), Clock.GetUtcNow().UtcDateTime, out var month)) return;
+        (form.From, form.To) = month;
     }
 
     // A new seed draws another sample: the preview of the old one goes, so Start can only start what was shown.
@@ -93,7 +93,7 @@ public partial class SamplingPage
         }
         var settings = new RoundSettings(form.Period.Value.ToString("yyyy-MM"), form.Size, form.Strategy, form.Seed, form.From.Value, form.To.Value,
             form.MinPerCategory, form.HealthyPercent / 100, form.DoublePercent / 100);
-        var errors = settings.Validate();
+        var errors = settings.Validate(Clock.GetUtcNow().UtcDateTime);
         problems.AddRange(errors.Messages.Select(m => char.ToUpperInvariant(m[0]) + m[1..] + "."));
         return problems.Count == 0 ? settings : null;
     }

@@ -29,7 +29,8 @@ public static class SignalsApi
         project.MapGet("/signals", async (HttpContext http, SignalBoard signals, TimeProvider clock, string? asOf, CancellationToken ct) =>
             {
                 var errors = new ValidationErrors();
-                var date = TrendsApi.ParseDate(asOf, "asOf", DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), errors);
+                var now = clock.GetUtcNow().UtcDateTime;
+                var date = TrendsApi.ParseDate(asOf, "asOf", DateOnly.FromDateTime(now), now, errors);
                 if (errors.Any) return ApiJson.Invalid(errors);
                 var board = await signals.GetAsync(http.Project().Id, date, ct);
                 // The contract's order (most severe first, then longest-standing), whatever the team said about each.

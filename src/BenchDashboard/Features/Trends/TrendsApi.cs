@@ -1,3 +1,4 @@
+using BenchDashboard.Domain;
 using BenchDashboard.Features.Ingestion;
 using BenchDashboard.Features.Projects;
 
@@ -29,13 +30,13 @@ public static class TrendsApi
         string? from, string? to, string? bucket, string? category, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var toDate = ParseDate(to, "to", today, errors);
-        var fromDate = ParseDate(from, "from", toDate.AddDays(-89), errors);
-        TrendBucket bucketValue = TrendBucket.Week;
-        if (bucket is not null && !Enum.TryParse(bucket, ignoreCase: true, out bucketValue) || bucket is not null && int.TryParse(bucket, out _))
+        var now = clock.GetUtcNow().UtcDateTime;
+        var toDate = ParseDate(to, "to", DateOnly.FromDateTime(now), now, errors);
+        var fromDate = ParseDate(from, "from", AcceptedDates.Clamp(toDate.AddDays(-89), now), now, errors);
+        var bucketValue = TrendBucket.Week;
+        if (bucket is not null && !TrendsView.TryParseBucket(bucket, out bucketValue))
         {
-            errors.Add("bucket", $"'{bucket}' is not one of day, week, month");
+            errors.Add("bucket", $"'{ErrorEcho.Quote(bucket)}' is not one of day, week, month");
         }
         if (!errors.Any && toDate < fromDate) errors.Add("to", $"{toDate:yyyy-MM-dd} is before from ({fromDate:yyyy-MM-dd})");
         if (!errors.Any && toDate.DayNumber - fromDate.DayNumber > MaxDays) errors.Add("from", $"the range is longer than {MaxDays} days");
@@ -47,11 +48,12 @@ public static class TrendsApi
             result.Series, result.Versions, result.UnknownTraceFeedback));
     }
 
-    internal static DateOnly ParseDate(string? text, string name, DateOnly fallback, ValidationErrors errors)
+    /// <summary>A date query parameter: <paramref name="fallback"/> when absent; a 400 when malformed or outside <see cref="AcceptedDates"/>.</summary>
+    internal static DateOnly ParseDate(string? text, string name, DateOnly fallback, DateTime nowUtc, ValidationErrors errors)
     {
         if (text is null) return fallback;
-        if (Dates.TryParse(text, out var date)) return date;
-        errors.Add(name, $"'{TextLimits.Shorten(text)}' is not a date in the form YYYY-MM-DD");
+        if (Dates.TryParse(text, nowUtc, out var date, out var problem)) return date;
+        errors.Add(name, problem);
         return fallback;
     }
 

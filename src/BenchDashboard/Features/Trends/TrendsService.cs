@@ -99,7 +99,8 @@ public sealed class TrendsService(IDbContextFactory<AppDbContext> dbFactory)
 
     /// <summary>
     /// The first and last day with feedback, a bench run or a daily aggregate (null without any): "all" begins at the
-    /// first, and a project whose data stopped still opens on its last.
+    /// first, and a project whose data stopped still opens on its last. Both lie within <see cref="AcceptedDates"/>:
+    /// rows stored before far-future times were refused (issue 12) would otherwise stretch "all" past the calendar's end.
     /// </summary>
     public async Task<DataDays?> DataDaysAsync(int projectId, CancellationToken ct = default)
     {
@@ -117,7 +118,8 @@ public sealed class TrendsService(IDbContextFactory<AppDbContext> dbFactory)
             await metrics.OrderBy(d => d).Select(d => (DateOnly?)d).FirstOrDefaultAsync(ct),
             await metrics.OrderByDescending(d => d).Select(d => (DateOnly?)d).FirstOrDefaultAsync(ct),
         }.OfType<DateOnly>().ToList();
-        return days.Count == 0 ? null : new DataDays(days.Min(), days.Max());
+        var now = DateTime.UtcNow;
+        return days.Count == 0 ? null : new DataDays(AcceptedDates.Clamp(days.Min(), now), AcceptedDates.Clamp(days.Max(), now));
     }
 
     private static DateOnly? ToDate(DateTime? t) => t is null ? null : DateOnly.FromDateTime(t.Value);

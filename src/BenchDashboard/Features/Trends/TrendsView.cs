@@ -1,4 +1,5 @@
 using System.Globalization;
+using BenchDashboard.Domain;
 
 namespace BenchDashboard.Features.Trends;
 
@@ -21,20 +22,40 @@ public sealed record TrendsView(string Range, TrendBucket Bucket, string Metric,
 
     public bool IsCustom => From is not null && To is not null;
 
-    public static TrendsView Parse(string? range, string? bucket, string? metric, string? from, string? to, string? category = null)
+    /// <summary>The view a link asks for; custom windows outside <see cref="AcceptedDates"/> (as of <paramref name="nowUtc"/>) are ignored.</summary>
+    public static TrendsView Parse(string? range, string? bucket, string? metric, string? from, string? to, string? category = null,
+        DateTime? nowUtc = null)
     {
         var view = Default;
+        var now = nowUtc ?? DateTime.UtcNow;
         if (range is not null && Ranges.Any(r => r.Key == range)) view = view with { Range = range };
-        if (bucket is not null && !int.TryParse(bucket, out _) && Enum.TryParse<TrendBucket>(bucket, ignoreCase: true, out var b)) view = view with { Bucket = b };
+        if (bucket is not null && TryParseBucket(bucket, out var b)) view = view with { Bucket = b };
         // The bench pass rate too: a stagnation signal links to it alone.
         if (metric is not null && TrendMetrics.All.Contains(metric)) view = view with { Metric = metric };
         if (DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var f)
-            && DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) && f <= t)
+            && DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) && f <= t
+            && AcceptedDates.Contains(f, now) && AcceptedDates.Contains(t, now))
         {
             view = view with { From = f, To = t };
         }
         if (!string.IsNullOrEmpty(category) && category.Length <= MaxCategoryLength) view = view with { Category = category };
         return view;
+    }
+
+    /// <summary>
+    /// day, week or month, in any case; nothing else. (Enum.TryParse would also take "1" or "week,month", a combination
+    /// no bucket has.)
+    /// </summary>
+    public static bool TryParseBucket(string text, out TrendBucket bucket)
+    {
+        bucket = TrendBucket.Week;
+        foreach (var candidate in Enum.GetValues<TrendBucket>())
+        {
+            if (!string.Equals(text, candidate.ToString(), StringComparison.OrdinalIgnoreCase)) continue;
+            bucket = candidate;
+            return true;
+        }
+        return false;
     }
 
     /// <summary>The days shown: the custom window, or the preset ending on the project's last day with data.</summary>

@@ -72,7 +72,82 @@ public class MalformedInputTests(AppFactory app) : IClassFixture<AppFactory>
         { "version without deployedAt", "versions", Json, """{"version":"v9"}""", "body: deployedAt: is required" },
         { "promptfoo import without a format", "bench-runs/import?runId=r1&version=v1", Json, "{}", "format: the query parameter format is required" },
         { "not a promptfoo file", "bench-runs/import?format=promptfoo&runId=r1&version=v1", Json, """{"hello":"world"}""", "not a promptfoo results file" },
+        // Issue 12, finding 2: every date is range-checked (a daily aggregate at the calendar's end broke "All" like an event).
+        { "a daily aggregate dated 9999-12-31", "metrics", Json, """[{"date":"9999-12-31","metric":"csat","value":4,"n":10}]""", "item 1: date: 9999-12-31 is after" },
+        { "a CSV aggregate dated 9999-12-31", "metrics", Csv, "date,metric,value,n\n9999-12-31,csat,4,10\n", "line 2: date: 9999-12-31 is after" },
+        { "a sampling period of 0000-01", "sampling-rounds", Json, """{"period":"0000-01","size":5,"strategy":"uniform"}""", "period: '0000-01' is not a month from 2000-01 to this month" },
+        { "a sampling period of 9999-12", "sampling-rounds", Json, """{"period":"9999-12","size":5,"strategy":"uniform"}""", "period: '9999-12' is not a month from 2000-01 to this month" },
+        { "a sampling window in 9999", "sampling-rounds", Json, """{"period":"2026-01","size":5,"strategy":"uniform","from":"9999-12-01","to":"9999-12-31"}""", "from: 9999-12-01 is after" },
+        // Issue 12, finding 15: numbers no double holds are refused, naming the field, not stored as NULL.
+        { "a thumbs-up valued 1e309", "feedback", Json, """[{"eventId":"e1","timestamp":"2026-03-02T10:00:00Z","kind":"thumbs_up","value":1e309}]""", "item 1: value: 1e309 is beyond the range of a number" },
+        { "a CSAT of 1e309", "feedback", Ndjson, """{"eventId":"e1","timestamp":"2026-03-02T10:00:00Z","kind":"csat","value":1e309}""", "line 1: value: 1e309 is beyond the range of a number" },
+        { "a bench score of -1e309", "bench-runs", Json, """{"runId":"r1","version":"v1","startedAt":"2026-03-01T10:00:00Z","results":[{"caseId":"c1","passed":true,"score":-1e309}]}""", "results[0]: score: -1e309 is beyond the range of a number" },
+        { "a daily aggregate of 1e400", "metrics", Json, """[{"date":"2026-03-01","metric":"csat","value":1e400,"n":10}]""", "item 1: value: 1e400 is beyond the range of a number" },
     };
+
+    /// <summary>Query parameters of the read API (issue 12, finding 2): each a 400 naming the parameter, never a 500.</summary>
+    public static TheoryData<string, string, string> QueryCases => new()
+    {
+        // name, path and query, expected fragment of the error
+        { "trends up to 9999-12-31", "trends?to=9999-12-31", "to: 9999-12-31 is after" },
+        { "trends up to next century", "trends?from=2026-01-01&to=2099-01-01", "to: 2099-01-01 is after" },
+        { "trends from 0001-01-01", "trends?from=0001-01-01", "from: 0001-01-01 is before 2000-01-01" },
+        { "two buckets at once", "trends?bucket=week,month", "bucket: 'week,month' is not one of day, week, month" },
+        { "a bucket of 5,000 characters", "trends?bucket=" + new string('x', 5_000), $"bucket: '{new string('x', 40)}…' is not one of" },
+        { "signals as of 9999-12-31", "signals?asOf=9999-12-31", "asOf: 9999-12-31 is after" },
+        { "signals as of 0001-01-01", "signals?asOf=0001-01-01", "asOf: 0001-01-01 is before 2000-01-01" },
+    };
+
+    [Theory]
+    [MemberData(nameof(QueryCases))]
+    public async Task Bad_query_parameters_are_a_400_naming_the_parameter(string name, string pathAndQuery, string expected)
+    {
+        var slug = await client.NewProjectAsync();
+        var response = await client.Api.GetAsync($"/api/v1/projects/{slug}/{pathAndQuery}");
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{name}: expected 400, got {(int)response.StatusCode}");
+        Assert.Contains(expected, await IngestionClient.ErrorsAsync(response));
+    }
+
+    [Fact]
+    public async Task A_byte_order_mark_is_accepted_before_ndjson_as_before_a_json_array()
+    {
+        var slug = await client.NewProjectAsync();
+        foreach (var (contentType, body) in new[] { (Ndjson, GoodEvent + "\n"), (Json, "[" + GoodEvent.Replace("ok-1", "ok-2") + "]") })
+        {
+            var content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(body)]);
+            content.Headers.ContentType = new(contentType);
+            var response = await client.Api.PostAsync($"/api/v1/projects/{slug}/feedback", content);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{contentType}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        Assert.Equal(2, client.Count(slug, "FeedbackEvents"));
+    }
+
+    /// <summary>Issue 12, finding 15: a promptfoo file comparing 100,000 providers got a 1.2 MB answer listing them all.</summary>
+    [Fact]
+    public async Task An_error_answer_stays_small_however_much_of_the_input_it_could_repeat()
+    {
+        var slug = await client.NewProjectAsync();
+        var results = string.Join(",", Enumerable.Range(0, 100_000).Select(i =>
+            "{\"provider\":{\"id\":\"provider-number-" + i + "\"},\"success\":true,\"testCase\":{\"description\":\"case " + i + "\"}}"));
+        var file = "{\"results\":{\"timestamp\":\"2026-03-01T10:00:00Z\",\"results\":[" + results + "]}}";
+        var providers = await client.PostAsync(slug, "bench-runs/import?format=promptfoo&runId=r1&version=v1", file, Json);
+        var providersText = await providers.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, providers.StatusCode);
+        Assert.Contains("100,000 providers (provider-number-0, provider-number-1", providersText);
+        Assert.Contains("and 99,990 more", providersText);
+        Assert.True(providersText.Length < 8_000, $"the answer is {providersText.Length:N0} characters");
+
+        // A CSV header of 200,000 characters is quoted short, and so is a 4,000-character content type.
+        var header = await client.PostAsync(slug, "metrics", string.Join(",", Enumerable.Repeat("column", 30_000)) + "\n2026-03-01,csat,4,10\n", Csv);
+        var headerText = await header.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, header.StatusCode);
+        Assert.True(headerText.Length < 8_000, $"the answer is {headerText.Length:N0} characters");
+        var contentType = await client.PostAsync(slug, "feedback", "[]", "application/x-" + new string('y', 4_000));
+        var contentTypeText = await contentType.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, contentType.StatusCode);
+        Assert.True(contentTypeText.Length < 2_000, $"the answer is {contentTypeText.Length:N0} characters");
+        Assert.Equal(0, client.CountAll(slug));
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -117,9 +192,9 @@ public class MalformedInputTests(AppFactory app) : IClassFixture<AppFactory>
         var json = await IngestionClient.JsonAsync(response);
         var errors = json.GetProperty("errors");
         Assert.True(errors.TryGetProperty("line 1", out _));
-        Assert.True(errors.TryGetProperty("line 100", out _));
-        Assert.False(errors.TryGetProperty("line 101", out _));
-        Assert.Contains("150 more errors not listed", errors.GetProperty("more")[0].GetString());
+        Assert.True(errors.TryGetProperty("line 20", out _));
+        Assert.False(errors.TryGetProperty("line 21", out _));
+        Assert.Contains("and 230 more errors not listed", errors.GetProperty("more")[0].GetString());
         Assert.Contains("250 problems found; nothing from this request was stored.", json.GetProperty("detail").GetString());
     }
 }
