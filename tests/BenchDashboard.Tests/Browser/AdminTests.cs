@@ -121,4 +121,51 @@ public class AdminTests(BrowserFixture browser)
         await Assertions.Expect(row.GetByText("revoked")).ToBeVisibleAsync();
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/projects")).StatusCode);
     }
+
+    [Fact]
+    public async Task An_admin_counts_then_deletes_a_projects_bad_far_future_data_and_keeps_the_rest()
+    {
+        // Its own project (sorted after the demo), so the demo's trends that other tests read stay as they are.
+        await using (var connection = new SqliteConnection($"Data Source={browser.App.DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO Projects (Slug, Name, IsDemo, CreatedAt) VALUES ('zz-bad-data', 'Zz bad data', 0, '2026-11-01 09:00:00');
+                INSERT INTO FeedbackEvents (ProjectId, EventId, TraceId, Timestamp, Kind, Value)
+                VALUES (last_insert_rowid(), 'good', NULL, '2026-10-01 10:00:00', 'ThumbsUp', NULL),
+                       ((SELECT Id FROM Projects WHERE Slug = 'zz-bad-data'), 'far', NULL, '9999-12-31 23:59:59', 'ThumbsUp', NULL);
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+        var page = await browser.NewPageAsync();
+        await SignInAndTrendsTests.SignInAsync(page, "admin@demo.local");
+        await page.GotoAsync("/admin");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Project data" }).ClickAsync();
+
+        await page.GetByTestId("delete-project").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Zz bad data", Exact = true }).ClickAsync();
+        await page.GetByTestId("delete-from").FillAsync("2026-11-01");
+        await page.GetByTestId("delete-count").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("delete-counts")).ToContainTextAsync("0 traces, 1 feedback event and 0 daily aggregates");
+        await page.GetByTestId("delete-confirm").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("This cannot be undone.");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete 1 row", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("delete-done")).ToContainTextAsync("Deleted 0 traces, 1 feedback event");
+        await BrowserFixture.ScreenshotAsync(page, "admin-project-data");
+
+        await using (var connection = new SqliteConnection($"Data Source={browser.App.DatabasePath};Mode=ReadOnly;Pooling=False"))
+        {
+            await connection.OpenAsync();
+            var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT group_concat(EventId) FROM FeedbackEvents WHERE ProjectId = (SELECT Id FROM Projects WHERE Slug = 'zz-bad-data');
+                """;
+            Assert.Equal("good", (string?)await command.ExecuteScalarAsync());
+            command.CommandText = "SELECT COUNT(*) FROM AuditEvents WHERE Action = 'project.data_deleted' AND Subject LIKE '%zz-bad-data%'";
+            Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
+        }
+    }
 }
