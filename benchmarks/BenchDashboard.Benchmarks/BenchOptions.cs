@@ -12,7 +12,7 @@ internal enum EventOrder
 }
 
 /// <summary>
-/// The command line: <c>ingest|trends|signals|workbench|all [--events N] [--batch N] [--order time|random] [--repeat N] [--ingest-events N]
+/// The command line: <c>ingest|trends|signals|workbench|readers|circuits|all [--events N] [--batch N] [--order time|random] [--repeat N] [--ingest-events N]
 /// [--trends-events N] [--passes N] [--pause MS] [--app-env NAME=VALUE]… [--dir PATH] [--keep]</c>. <c>--events</c> sets the size of the one benchmark chosen; with
 /// <c>all</c> use the two specific options.
 /// </summary>
@@ -30,10 +30,12 @@ internal sealed record BenchOptions(
     public bool RunsTrends => Command is "trends" or "all";
     public bool RunsSignals => Command is "signals" or "all";
     public bool RunsWorkbench => Command is "workbench" or "all";
+    public bool RunsReaders => Command is "readers" or "all";
+    public bool RunsCircuits => Command is "circuits" or "all";
 
     public const string Usage = """
-        usage: BenchDashboard.Benchmarks ingest|trends|signals|workbench|all [options]
-          --events N            events for the chosen benchmark (ingest: 1,000,000; trends and signals: 10,000,000)
+        usage: BenchDashboard.Benchmarks ingest|trends|signals|workbench|readers|circuits|all [options]
+          --events N            events for the chosen benchmark (ingest: 1,000,000; trends, signals and readers: 10,000,000)
           --batch N             events per NDJSON request and per raw transaction (ingest; default 5,000)
           --order time|random   ingest events oldest first (default) or shuffled over the 270 days
           --repeat N            ingest: API and raw runs, alternating, each on fresh copies (default 3; figures are medians)
@@ -48,7 +50,7 @@ internal sealed record BenchOptions(
 
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("ingest" or "trends" or "signals" or "workbench" or "all")) throw new ArgumentException(Usage);
+        if (args.Length == 0 || args[0] is not ("ingest" or "trends" or "signals" or "workbench" or "readers" or "circuits" or "all")) throw new ArgumentException(Usage);
         var command = args[0];
         int? events = null, ingestEvents = null, trendsEvents = null;
         var batch = DefaultBatchSize;
@@ -89,6 +91,7 @@ internal sealed record BenchOptions(
             }
         }
         if (events is not null && command == "all") throw new ArgumentException($"With 'all' use --ingest-events and --trends-events.\n{Usage}");
+        if (events is not null && command == "circuits") throw new ArgumentException($"The circuits benchmark runs on the demo data; --events does not apply.\n{Usage}");
         if (events is not null && command == "workbench") throw new ArgumentException($"The workbench benchmark has a fixed size (100 traces); --events does not apply.\n{Usage}");
         var workDirectory = Path.GetFullPath(dir ?? Path.Combine(Path.GetTempPath(), $"benchdashboard-bench-{Guid.NewGuid():N}"));
         return new BenchOptions(command,
@@ -96,7 +99,7 @@ internal sealed record BenchOptions(
             BatchSize: batch,
             Order: order,
             Repetitions: repetitions,
-            TrendsEvents: (command is "trends" or "signals" ? events : null) ?? trendsEvents ?? DefaultTrendsEvents,
+            TrendsEvents: (command is "trends" or "signals" or "readers" ? events : null) ?? trendsEvents ?? DefaultTrendsEvents,
             WorkbenchPasses: passes,
             WorkbenchPauseMs: pauseMs,
             AppEnvironment: environment,
