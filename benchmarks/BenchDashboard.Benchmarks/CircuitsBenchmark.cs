@@ -66,8 +66,10 @@ internal sealed class CircuitsBenchmark(BenchContext context)
         _report.Line($"  before: {before.Describe()}");
         _report.Line($"  {MeasuredTabs} tabs open: {open.Describe()}");
         _report.Line($"  after closing them: {closed.Describe()}");
-        var rssPer = (open.RssBytes - before.RssBytes) / (double)MeasuredTabs / (1024 * 1024);
-        _report.Figure(Benchmark, "VmRSS growth per Trends circuit", $"{Report.F2(rssPer)} MiB", $"< {MaxMibPerCircuit:F0} MiB", rssPer < MaxMibPerCircuit);
+        // After a full GC when gcdump ran: the VmRSS before it still holds the start-up's garbage, which the first full GC returns.
+        var rssPer = (open.Settled - before.Settled) / (double)MeasuredTabs / (1024 * 1024);
+        _report.Figure(Benchmark, "VmRSS growth per Trends circuit" + (open.RssAfterGcBytes is null ? "" : " (after full GCs)"), $"{Report.F2(rssPer)} MiB",
+            $"< {MaxMibPerCircuit:F0} MiB", rssPer < MaxMibPerCircuit);
         if (open.HeapBytes is { } openHeap && before.HeapBytes is { } beforeHeap)
         {
             var heapPer = (openHeap - beforeHeap) / (double)MeasuredTabs / (1024 * 1024);
@@ -77,7 +79,7 @@ internal sealed class CircuitsBenchmark(BenchContext context)
                 _report.Figure(Benchmark, "live GC heap after the tabs closed, above before", $"{Report.F2((closedHeap - beforeHeap) / (1024.0 * 1024))} MiB");
             }
         }
-        _report.Figure(Benchmark, "VmRSS after the tabs closed, above before", $"{Report.F1((closed.RssBytes - before.RssBytes) / (1024.0 * 1024))} MiB");
+        _report.Figure(Benchmark, "VmRSS after the tabs closed, above before", $"{Report.F1((closed.Settled - before.Settled) / (1024.0 * 1024))} MiB");
     }
 
     private async Task ProbeAsync(IBrowser browser, string? gcdump)
@@ -106,7 +108,7 @@ internal sealed class CircuitsBenchmark(BenchContext context)
         _report.Line($"  after closing them: {closed.Describe()}");
         _report.Figure(Benchmark, $"{ProbeTabs} tabs of one account: opened / refused", $"{ProbeTabs - refused} / {refused}");
         _report.Figure(Benchmark, $"{ProbeTabs} tabs of one account: VmRSS growth (after closing)",
-            $"{Report.F1((open.RssBytes - before.RssBytes) / (1024.0 * 1024))} MiB ({Report.F1((closed.RssBytes - before.RssBytes) / (1024.0 * 1024))} MiB)");
+            $"{Report.F1((open.Settled - before.Settled) / (1024.0 * 1024))} MiB ({Report.F1((closed.Settled - before.Settled) / (1024.0 * 1024))} MiB)");
     }
 
     private Task<AppProcess> StartAsync(string fileName, int? perUser)

@@ -38,6 +38,9 @@ internal sealed partial record MemorySnapshot(long RssBytes, long? HeapBytes, lo
         return new MemorySnapshot(rss, heap, ProcessStats.RssBytes(pid));
     }
 
+    /// <summary>VmRSS after the full GC when there was one, else the settled VmRSS: the figure to compare.</summary>
+    public long Settled => RssAfterGcBytes ?? RssBytes;
+
     public string Describe() =>
         $"VmRSS {Report.Mb(RssBytes)}" + (HeapBytes is { } heap ? $"; live GC heap {Report.Mb(heap)}, VmRSS after that full GC {Report.Mb(RssAfterGcBytes ?? 0)}" : "");
 
