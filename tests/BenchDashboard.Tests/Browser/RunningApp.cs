@@ -58,6 +58,9 @@ public sealed class RunningApp : IAsyncLifetime
         start.Environment["BenchDashboard__Demo"] = demo ? "true" : "false";
         start.Environment["BenchDashboard__DemoAnchorDate"] = DemoAnchor.ToString("yyyy-MM-dd");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The browser tests share this app and sign in as the same demo accounts in page after page, often left open: the
+        // per-user circuit bound (10) is for people. CircuitLimitBrowserTests checks the bound on an app of its own.
+        start.Environment["BenchDashboard__Circuits__PerUser"] = "1000";
         foreach (var (name, value) in settings) start.Environment[name] = value;
         process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
         process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
