@@ -12,7 +12,7 @@ internal enum EventOrder
 }
 
 /// <summary>
-/// The command line: <c>ingest|trends|signals|workbench|benchruns|all [--events N] [--batch N] [--order time|random] [--repeat N] [--ingest-events N]
+/// The command line: <c>ingest|trends|signals|workbench|benchruns|readers|circuits|all [--events N] [--batch N] [--order time|random] [--repeat N] [--ingest-events N]
 /// [--trends-events N] [--passes N] [--pause MS] [--app-env NAME=VALUE]… [--dir PATH] [--keep]</c>. <c>--events</c> sets the size of the one benchmark chosen; with
 /// <c>all</c> use the two specific options.
 /// </summary>
@@ -35,10 +35,12 @@ internal sealed record BenchOptions(
     public bool RunsSignals => Command is "signals" or "all";
     public bool RunsWorkbench => Command is "workbench" or "all";
     public bool RunsBenchRuns => Command is "benchruns" or "all";
+    public bool RunsReaders => Command is "readers" or "all";
+    public bool RunsCircuits => Command is "circuits" or "all";
 
     public const string Usage = """
-        usage: BenchDashboard.Benchmarks ingest|trends|signals|workbench|benchruns|all [options]
-          --events N            events for the chosen benchmark (ingest: 1,000,000; trends and signals: 10,000,000;
+        usage: BenchDashboard.Benchmarks ingest|trends|signals|workbench|benchruns|readers|circuits|all [options]
+          --events N            events for the chosen benchmark (ingest: 1,000,000; trends, signals and readers: 10,000,000;
                                 benchruns: results in the run and feedback events beside it, 100,000)
           --batch N             events per NDJSON request and per raw transaction (ingest; default 5,000)
           --order time|random   ingest events oldest first (default) or shuffled over the 270 days
@@ -54,7 +56,7 @@ internal sealed record BenchOptions(
 
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("ingest" or "trends" or "signals" or "workbench" or "benchruns" or "all")) throw new ArgumentException(Usage);
+        if (args.Length == 0 || args[0] is not ("ingest" or "trends" or "signals" or "workbench" or "benchruns" or "readers" or "circuits" or "all")) throw new ArgumentException(Usage);
         var command = args[0];
         int? events = null, ingestEvents = null, trendsEvents = null;
         var batch = DefaultBatchSize;
@@ -95,6 +97,7 @@ internal sealed record BenchOptions(
             }
         }
         if (events is not null && command == "all") throw new ArgumentException($"With 'all' use --ingest-events and --trends-events.\n{Usage}");
+        if (events is not null && command == "circuits") throw new ArgumentException($"The circuits benchmark runs on the demo data; --events does not apply.\n{Usage}");
         if (events is not null && command == "workbench") throw new ArgumentException($"The workbench benchmark has a fixed size (100 traces); --events does not apply.\n{Usage}");
         var workDirectory = Path.GetFullPath(dir ?? Path.Combine(Path.GetTempPath(), $"benchdashboard-bench-{Guid.NewGuid():N}"));
         return new BenchOptions(command,
@@ -102,7 +105,7 @@ internal sealed record BenchOptions(
             BatchSize: batch,
             Order: order,
             Repetitions: repetitions,
-            TrendsEvents: (command is "trends" or "signals" ? events : null) ?? trendsEvents ?? DefaultTrendsEvents,
+            TrendsEvents: (command is "trends" or "signals" or "readers" ? events : null) ?? trendsEvents ?? DefaultTrendsEvents,
             WorkbenchPasses: passes,
             WorkbenchPauseMs: pauseMs,
             AppEnvironment: environment,

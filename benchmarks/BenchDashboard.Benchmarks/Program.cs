@@ -3,7 +3,8 @@ using BenchDashboard.Benchmarks;
 
 // Benchmarks of the real BenchDashboard app on Kestrel: ingestion throughput (with its raw SQLite ceiling), trends latency, signals
 // (cold, cached, and beside trends under concurrent load) and
-// the reviewers' workbench moving from trace to trace (in Chromium).
+// the reviewers' workbench moving from trace to trace (in Chromium), 50 concurrent readers with and without a 32 MiB ingest,
+// and memory per Blazor circuit (issue 12).
 // See docs/benchmarks.md for how each figure is measured and the latest results.
 BenchOptions options;
 try
@@ -35,6 +36,8 @@ try
     if (options.RunsSignals) await new SignalsBenchmark(context).RunAsync();
     if (options.RunsWorkbench) await new WorkbenchBenchmark(context).RunAsync();
     if (options.RunsBenchRuns) await new BenchRunImportBenchmark(context).RunAsync();
+    if (options.RunsReaders) await new ReadersBenchmark(context).RunAsync();
+    if (options.RunsCircuits) await new CircuitsBenchmark(context).RunAsync();
     report.WriteSummary();
     report.Line($"total time {(DateTime.UtcNow - started).TotalMinutes:F1} min");
     return 0;

@@ -3,6 +3,7 @@ using BenchDashboard.Features.Account;
 using BenchDashboard.Features.ApiKeys;
 using BenchDashboard.Features.Audit;
 using BenchDashboard.Features.Bench;
+using BenchDashboard.Features.Circuits;
 using BenchDashboard.Features.Demo;
 using BenchDashboard.Features.Ingestion;
 using BenchDashboard.Features.Projects;
@@ -26,6 +27,7 @@ public static class FeatureRegistration
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(o => o.MaximumReceiveMessageSize = LiveConnectionLimits.MaxReceiveBytes);
+        services.AddCircuitLimits(builder.Configuration);
         services.AddMudServices();
         services.AddScoped<Confirmations>();
         services.AddScoped<BrowserCookies>();

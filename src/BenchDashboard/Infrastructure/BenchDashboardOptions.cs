@@ -19,6 +19,8 @@ public sealed class BenchDashboardOptions
 
     public ProxyOptions Proxy { get; set; } = new();
 
+    public CircuitLimitOptions Circuits { get; set; } = new();
+
     /// <summary>The audit chain's keys; the rules they must meet live in <c>Features/Audit/AuditKeyring</c>.</summary>
     public AuditOptions Audit { get; set; } = new();
 }
@@ -50,6 +52,29 @@ public sealed class ApiOptions
     /// <summary>Requests one API key may make per minute before it gets 429 with Retry-After.</summary>
     [Range(1, 1_000_000, ErrorMessage = "BenchDashboard:Api:RequestsPerMinute must be between 1 and 1,000,000.")]
     public int RequestsPerMinute { get; set; } = 600;
+
+    /// <summary>
+    /// Requests one signed-in user may make per minute to the expensive endpoints (<c>ExpensiveEndpoints</c>) with the
+    /// sign-in cookie, before 429 with Retry-After. A person at a dashboard makes a few; a script in a browser tab more.
+    /// </summary>
+    [Range(1, 1_000_000, ErrorMessage = "BenchDashboard:Api:SessionRequestsPerMinute must be between 1 and 1,000,000.")]
+    public int SessionRequestsPerMinute { get; set; } = 120;
+}
+
+/// <summary>How many live dashboard tabs (Blazor circuits) one account may hold, and how long a dropped one is kept.</summary>
+public sealed class CircuitLimitOptions
+{
+    /// <summary>Circuits one signed-in user may hold at once (connected, or disconnected and still kept); one more is refused.</summary>
+    [Range(1, 1_000, ErrorMessage = "BenchDashboard:Circuits:PerUser must be between 1 and 1,000.")]
+    public int PerUser { get; set; } = 10;
+
+    /// <summary>How long a circuit whose connection dropped (no clean close) is kept for the tab to reconnect, in seconds.</summary>
+    [Range(1, 3_600, ErrorMessage = "BenchDashboard:Circuits:DisconnectedRetentionSeconds must be between 1 and 3,600.")]
+    public int DisconnectedRetentionSeconds { get; set; } = 60;
+
+    /// <summary>Dropped circuits kept at most, all users together; beyond it the oldest is released at once.</summary>
+    [Range(0, 10_000, ErrorMessage = "BenchDashboard:Circuits:DisconnectedMaxRetained must be between 0 and 10,000.")]
+    public int DisconnectedMaxRetained { get; set; } = 20;
 }
 
 public sealed class BootstrapOptions : IValidatableObject

@@ -22,6 +22,7 @@ public static class OptionsRegistration
             Validator.TryValidateObject(options.Bootstrap, new ValidationContext(options.Bootstrap), results, validateAllProperties: true);
             Validator.TryValidateObject(options.Api, new ValidationContext(options.Api), results, validateAllProperties: true);
             Validator.TryValidateObject(options.Proxy, new ValidationContext(options.Proxy), results, validateAllProperties: true);
+            Validator.TryValidateObject(options.Circuits, new ValidationContext(options.Circuits), results, validateAllProperties: true);
             return results.Count == 0
                 ? ValidateOptionsResult.Success
                 : ValidateOptionsResult.Fail(results.Select(r => r.ErrorMessage ?? "Invalid BenchDashboard setting."));

@@ -60,6 +60,9 @@ public sealed class RunningApp : IAsyncLifetime
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // A key of its own, as any real start has one (Production refuses to start without); a test may override it.
         start.Environment["BenchDashboard__Audit__Key"] = "running-app-audit-key-0123456789abcdefghijklmnop";
+        // The browser tests share this app and sign in as the same demo accounts in page after page, often left open: the
+        // per-user circuit bound (10) is for people. CircuitLimitBrowserTests checks the bound on an app of its own.
+        start.Environment["BenchDashboard__Circuits__PerUser"] = "1000";
         foreach (var (name, value) in settings) start.Environment[name] = value;
         process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
         process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };

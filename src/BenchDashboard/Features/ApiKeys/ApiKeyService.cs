@@ -74,7 +74,17 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Aud
         if (key.LastUsedAt is null || now - key.LastUsedAt > TimeSpan.FromMinutes(1))
         {
             key.LastUsedAt = now;
-            await db.SaveChangesAsync(ct);
+            // A bookkeeping write must not hold a read behind an import that has the write lock (a 32 MiB batch holds it
+            // for seconds): wait at most a second, else leave it to a later request.
+            db.Database.SetCommandTimeout(TimeSpan.FromSeconds(1));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 })
+            {
+                // SQLITE_BUSY / SQLITE_LOCKED: the key is valid all the same.
+            }
         }
         return key;
     }

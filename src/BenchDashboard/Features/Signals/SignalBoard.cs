@@ -24,7 +24,8 @@ public sealed class SignalBoard(SignalsService signals, IDbContextFactory<AppDbC
             .OrderBy(t => t.Status).ThenByDescending(t => t.Signal.Severity).ThenBy(t => t.Signal.Since)
             .ThenBy(t => t.Signal.Kind, StringComparer.Ordinal).ThenBy(t => t.Signal.Identity.Subject, StringComparer.Ordinal)
             .ToList();
-        return new SignalBoardView(asOf, triaged, SignalReadiness.Of(data, asOf, settings), data);
+        return new SignalBoardView(asOf, triaged, SignalReadiness.Of(data, asOf, settings),
+            data.Rounds.MaxBy(r => r.ClosedAt), data.RubricReviews.Count == 0 ? null : data.RubricReviews.Max());
     }
 
     /// <summary>What identifies one occurrence of a signal for the team's word on it: kind, subject and start.</summary>

@@ -18,10 +18,29 @@ public sealed class TrendsService(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<TrendsResult> GetAsync(int projectId, DateOnly from, DateOnly to, TrendBucket bucket, CancellationToken ct = default) =>
         await GetAsync(projectId, from, to, bucket, category: null, ct);
 
+    private readonly TrendsCache _cache = new();
+
+    /// <summary>How many times trends were computed rather than reused (<see cref="TrendsCache"/>).</summary>
+    public long Computations => _cache.Computations;
+
+    /// <summary>
+    /// The trends of a view, computed once per project data version (<see cref="TrendsCache"/>): callers share the result
+    /// and must not change it.
+    /// </summary>
     public async Task<TrendsResult> GetAsync(int projectId, DateOnly from, DateOnly to, TrendBucket bucket, string? category,
         CancellationToken ct = default)
     {
         if (to < from) throw new ArgumentException("'to' is before 'from'.");
+        long version;
+        // Read before the data: a write that commits during the computation moves the version past this stamp.
+        await using (var db = await dbFactory.CreateDbContextAsync(ct)) version = await ProjectDataVersion.ReadAsync(db, projectId, ct);
+        var key = new TrendsCache.Key(projectId, from, to, bucket, category, version);
+        return await _cache.GetOrAdd(key, () => ComputeAsync(projectId, from, to, bucket, category, CancellationToken.None)).WaitAsync(ct);
+    }
+
+    private async Task<TrendsResult> ComputeAsync(int projectId, DateOnly from, DateOnly to, TrendBucket bucket, string? category,
+        CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var fromAt = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var toAt = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);

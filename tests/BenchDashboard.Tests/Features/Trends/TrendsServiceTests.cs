@@ -180,4 +180,25 @@ public class TrendsServiceTests : IAsyncLifetime
     }
 
     private static DateTime At(DateOnly d, int hour) => d.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc);
+
+    [Fact]
+    public async Task Twenty_five_identical_readers_compute_once_and_an_import_makes_the_next_one_compute_again()
+    {
+        var trends = new TrendsService(database.Factory);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 25).Select(_ => Task.Run(() =>
+            trends.GetAsync(projectId, Monday, Monday.AddDays(13), TrendBucket.Week))));
+
+        Assert.Equal(1, trends.Computations);
+        Assert.All(answers, a => Assert.Same(answers[0], a));
+        var thumbsBefore = answers[0].Series[TrendMetrics.ThumbsUpRate][0].N;
+        var late = new { eventId = "late-1", timestamp = At(Monday, 12).ToString("O"), kind = "thumbs_up" };
+        Assert.True((await new IngestionService(database.Factory).ImportAsync(projectId, ImportKind.Feedback, Json(new[] { late }), BodyFormat.Json,
+            ImportOptions.Store)).Stored);
+
+        var after = await trends.GetAsync(projectId, Monday, Monday.AddDays(13), TrendBucket.Week);
+
+        Assert.Equal(2, trends.Computations);
+        Assert.Equal(thumbsBefore + 1, after.Series[TrendMetrics.ThumbsUpRate][0].N);
+    }
 }
