@@ -39,14 +39,14 @@ internal sealed class CircuitsBenchmark(BenchContext context)
         _report.Line($"     Production as for the other benchmarks; browser: Chromium {browser.Version} headless, one context signed in as {Auditor}");
         _report.Line($"  a tab is open when [data-testid=circuit-ready] is attached and the chart's first trace is drawn (or the refusal notice shows)");
         _report.Line($"  memory: the app's VmRSS 3 s after the last step; " + (gcdump is null
-            ? "GC heap not measured (dotnet-gcdump not found: install it with `dotnet tool install -g dotnet-gcdump` or set DOTNET_GCDUMP)"
+            ? "GC heap not measured (dotnet-gcdump not found: run `dotnet tool restore` or set DOTNET_GCDUMP)"
             : $"then `dotnet-gcdump collect` ({gcdump}), which forces a full blocking GC: the live managed heap it reports, and VmRSS after that GC"));
 
         await MeasurePerCircuitAsync(browser, gcdump);
         await ProbeAsync(browser, gcdump);
     }
 
-    private async Task MeasurePerCircuitAsync(IBrowser browser, string? gcdump)
+    private async Task MeasurePerCircuitAsync(IBrowser browser, ToolCommand? gcdump)
     {
         _report.Line();
         _report.Line($"  per circuit: bound raised to 1,000 (BenchDashboard__Circuits__PerUser); {WarmUpTabs} warm-up tabs opened and closed, then {MeasuredTabs} Trends tabs");
@@ -82,7 +82,7 @@ internal sealed class CircuitsBenchmark(BenchContext context)
         _report.Figure(Benchmark, "VmRSS after the tabs closed, above before", $"{Report.F1((closed.Settled - before.Settled) / (1024.0 * 1024))} MiB");
     }
 
-    private async Task ProbeAsync(IBrowser browser, string? gcdump)
+    private async Task ProbeAsync(IBrowser browser, ToolCommand? gcdump)
     {
         _report.Line();
         _report.Line($"  the probe: the app's default bound, {ProbeTabs} Trends tabs of the same account one after another");

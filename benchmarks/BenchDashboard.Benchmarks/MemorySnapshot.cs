@@ -15,16 +15,29 @@ internal sealed partial record MemorySnapshot(long RssBytes, long? HeapBytes, lo
     [GeneratedRegex(@"^\s*([\d,]+)\s+GC Heap bytes", RegexOptions.Multiline)]
     private static partial Regex HeapLine();
 
-    /// <summary>dotnet-gcdump from DOTNET_GCDUMP, the PATH or the global tools folder; null when it is not installed.</summary>
-    public static string? GcDumpTool()
+    /// <summary>
+    /// dotnet-gcdump from DOTNET_GCDUMP, the PATH or the global tools folder, else the repository's local tool
+    /// (dotnet-tools.json, installed by <c>dotnet tool restore</c>); null when none runs.
+    /// </summary>
+    public static ToolCommand? GcDumpTool()
     {
         var candidates = new List<string?> { Environment.GetEnvironmentVariable("DOTNET_GCDUMP") };
         candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, "dotnet-gcdump")));
         candidates.Add(Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "dotnet-gcdump"));
-        return candidates.FirstOrDefault(c => !string.IsNullOrEmpty(c) && File.Exists(c));
+        if (candidates.FirstOrDefault(c => !string.IsNullOrEmpty(c) && File.Exists(c)) is { } installed) return new ToolCommand(installed, "");
+        var local = new ToolCommand("dotnet", "tool run dotnet-gcdump ");
+        try
+        {
+            RunAsync(local, "--version").GetAwaiter().GetResult();
+            return local;
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
     }
 
-    public static async Task<MemorySnapshot> TakeAsync(int pid, string? gcdump, string workDirectory)
+    public static async Task<MemorySnapshot> TakeAsync(int pid, ToolCommand? gcdump, string workDirectory)
     {
         await Task.Delay(Settle);
         var rss = ProcessStats.RssBytes(pid) ?? 0;
@@ -44,9 +57,10 @@ internal sealed partial record MemorySnapshot(long RssBytes, long? HeapBytes, lo
     public string Describe() =>
         $"VmRSS {Report.Mb(RssBytes)}" + (HeapBytes is { } heap ? $"; live GC heap {Report.Mb(heap)}, VmRSS after that full GC {Report.Mb(RssAfterGcBytes ?? 0)}" : "");
 
-    private static async Task<string> RunAsync(string tool, string arguments)
+    private static async Task<string> RunAsync(ToolCommand tool, string arguments)
     {
-        var start = new ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        arguments = tool.Prefix + arguments;
+        var start = new ProcessStartInfo(tool.FileName, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -54,4 +68,10 @@ internal sealed partial record MemorySnapshot(long RssBytes, long? HeapBytes, lo
         if (process.ExitCode != 0) throw new InvalidOperationException($"{tool} {arguments} exited with {process.ExitCode}: {await error}");
         return await output;
     }
+}
+
+/// <summary>A command-line tool: the program and the arguments that come before the tool's own.</summary>
+internal sealed record ToolCommand(string FileName, string Prefix)
+{
+    public override string ToString() => $"{FileName} {Prefix}".Trim();
 }
