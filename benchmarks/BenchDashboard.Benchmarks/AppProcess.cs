@@ -55,6 +55,8 @@ internal sealed class AppProcess : IAsyncDisposable
         start.Environment["BenchDashboard__Demo"] = "false";
         start.Environment["BenchDashboard__Bootstrap__ApiKey"] = context.ApiKey;
         start.Environment["BenchDashboard__Api__RequestsPerMinute"] = "1000000";
+        // Production requires an audit key; the same one for every process, so copies of a template verify at start.
+        start.Environment["BenchDashboard__Audit__Key"] = "benchmark-audit-key-not-a-secret-0123456789";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         // Experiments only (--app-env), e.g. DOTNET_gcServer=0: runtime settings, never app code.
