@@ -1,3 +1,4 @@
+using BenchDashboard.Infrastructure;
 using System.Globalization;
 using BenchDashboard.Data;
 using BenchDashboard.Domain;
@@ -18,13 +19,17 @@ public sealed class TrendsService(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<TrendsResult> GetAsync(int projectId, DateOnly from, DateOnly to, TrendBucket bucket, CancellationToken ct = default) =>
         await GetAsync(projectId, from, to, bucket, category: null, ct);
 
-    private readonly TrendsCache _cache = new();
+    /// <summary>Views of all projects together (an entry is a few hundred points, tens of KB at most); per project, the
+    /// dashboard's views, the API's and a few filters.</summary>
+    private readonly DataVersionCache<ViewKey, TrendsResult> _cache = new(capacity: 64, perProject: 16, k => (k.ProjectId, k.Version));
 
-    /// <summary>How many times trends were computed rather than reused (<see cref="TrendsCache"/>).</summary>
+    /// <summary>How many times trends were computed rather than reused.</summary>
     public long Computations => _cache.Computations;
 
+    private readonly record struct ViewKey(int ProjectId, DateOnly From, DateOnly To, TrendBucket Bucket, string? Category, long Version);
+
     /// <summary>
-    /// The trends of a view, computed once per project data version (<see cref="TrendsCache"/>): callers share the result
+    /// The trends of a view, computed once per project data version (a <see cref="DataVersionCache{TKey,TValue}"/>): callers share the result
     /// and must not change it.
     /// </summary>
     public async Task<TrendsResult> GetAsync(int projectId, DateOnly from, DateOnly to, TrendBucket bucket, string? category,
@@ -34,7 +39,7 @@ public sealed class TrendsService(IDbContextFactory<AppDbContext> dbFactory)
         long version;
         // Read before the data: a write that commits during the computation moves the version past this stamp.
         await using (var db = await dbFactory.CreateDbContextAsync(ct)) version = await ProjectDataVersion.ReadAsync(db, projectId, ct);
-        var key = new TrendsCache.Key(projectId, from, to, bucket, category, version);
+        var key = new ViewKey(projectId, from, to, bucket, category, version);
         return await _cache.GetOrAdd(key, () => ComputeAsync(projectId, from, to, bucket, category, CancellationToken.None)).WaitAsync(ct);
     }
 
