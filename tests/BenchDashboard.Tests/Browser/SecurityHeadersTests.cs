@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using BenchDashboard.Features.Demo;
 using BenchDashboard.Infrastructure;
@@ -50,9 +51,10 @@ public class SecurityHeadersTests(BrowserFixture browser)
             nonces[i] = Regex.Match(csp, "'nonce-([^']+)'").Groups[1].Value;
             var html = await response.Content.ReadAsStringAsync();
             var inline = Regex.Matches(html, "<script(?![^>]*\\ssrc=)[^>]*>");
-            var importMap = Assert.Single(inline);
-            Assert.Contains("type=\"importmap\"", importMap.Value);
-            Assert.Contains($"nonce=\"{nonces[i]}\"", importMap.Value);
+            // The attribute as the browser reads it: Razor encodes '+' in the base64 nonce as &#x2B;.
+            var importMap = WebUtility.HtmlDecode(Assert.Single(inline).Value);
+            Assert.Contains("type=\"importmap\"", importMap);
+            Assert.Contains($"nonce=\"{nonces[i]}\"", importMap);
         }
         Assert.NotEqual(nonces[0], nonces[1]);
     }
