@@ -24,13 +24,7 @@ public sealed class CircuitLimitFixture : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(15_000);
         var appStarting = App.InitializeAsync();
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        Browser = await BrowserFixture.LaunchChromiumAsync(playwright);
         await appStarting;
     }
 
