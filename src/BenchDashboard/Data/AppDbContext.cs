@@ -1,4 +1,5 @@
 using BenchDashboard.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -6,8 +7,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BenchDashboard.Data;
 
 /// <summary>The one DbContext: Identity plus the BenchDashboard domain. Components use it through
-/// <see cref="IDbContextFactory{TContext}"/>, one short-lived context per operation.</summary>
-public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+/// <see cref="IDbContextFactory{TContext}"/>, one short-lived context per operation. The model is the same on every
+/// provider; SQLite's migrations belong to this type, PostgreSQL's to <see cref="Postgres.PostgresAppDbContext"/>.</summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Project> Projects => Set<Project>();
     public DbSet<PipelineVersion> PipelineVersions => Set<PipelineVersion>();
@@ -32,6 +34,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<UpgradeAudit> UpgradeAudits => Set<UpgradeAudit>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every instance (decision 0025).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Here rather than in AddData so every context has it, also the ones tests and tools build from their own options.
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>

@@ -1,4 +1,3 @@
-using BenchDashboard.Data.Sqlite;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.ApiKeys;
 using BenchDashboard.Features.Audit;
@@ -28,7 +27,8 @@ public static class DatabaseInitializer
         {
             var dbFactory = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
             await using var db = await dbFactory.CreateDbContextAsync();
-            Console.Error.WriteLine(StartupFailureMessage.For(failure, db.Database.GetDbConnection().DataSource, ex.GetBaseException().Message));
+            Console.Error.WriteLine(StartupFailureMessage.For(failure, app.Services.GetRequiredService<DatabaseSettings>().Provider,
+                db.Database.GetDbConnection().DataSource, ex.GetBaseException().Message));
             return false;
         }
     }
@@ -40,6 +40,8 @@ public static class DatabaseInitializer
         var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
         var dbFactory = sp.GetRequiredService<IDbContextFactory<AppDbContext>>();
 
+        // Instances that start together on one server take turns: the first migrates and seeds, the others find it done.
+        await using var startLock = await StartupLock.AcquireAsync(dbFactory);
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
             await DatabaseMigrator.MigrateAsync(db, logger);

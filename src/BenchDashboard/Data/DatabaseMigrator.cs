@@ -5,7 +5,7 @@ namespace BenchDashboard.Data;
 
 /// <summary>
 /// Brings a database to this release's schema with EF Core migrations (decision 0016). Provider-specific steps sit in
-/// the provider's folder (<c>Data/Sqlite/</c>); a second provider adds its own next to them.
+/// the provider's folder (<c>Data/Sqlite/</c>); PostgreSQL needs none (its migrations are its own, decision 0025).
 /// </summary>
 public static class DatabaseMigrator
 {

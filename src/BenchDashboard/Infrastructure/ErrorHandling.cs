@@ -1,5 +1,5 @@
 using System.Globalization;
-using BenchDashboard.Data.Sqlite;
+using BenchDashboard.Data;
 using BenchDashboard.Features.Account;
 using BenchDashboard.Features.Ingestion;
 using Microsoft.AspNetCore.Diagnostics;

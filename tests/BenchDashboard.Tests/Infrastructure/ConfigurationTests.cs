@@ -23,7 +23,7 @@ public class ConfigurationTests
     [InlineData("Data Source=")]
     public void An_in_memory_or_empty_database_is_refused(string connectionString)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => DataServiceCollectionExtensions.ResolveConnectionString(connectionString, "/tmp"));
+        var error = Assert.Throws<InvalidOperationException>(() => DatabaseSettings.ResolveSqlite(connectionString, "/tmp"));
         Assert.Contains("must name a SQLite file", error.Message);
     }
 
@@ -31,7 +31,7 @@ public class ConfigurationTests
     public void A_relative_database_path_resolves_under_the_content_root()
     {
         using var folder = new TempDatabase();
-        var resolved = DataServiceCollectionExtensions.ResolveConnectionString("Data Source=data/app.db", folder.Folder);
+        var resolved = DatabaseSettings.ResolveSqlite("Data Source=data/app.db", folder.Folder);
         Assert.Contains(Path.Combine(folder.Folder, "data", "app.db"), resolved);
         Assert.True(Directory.Exists(Path.Combine(folder.Folder, "data")));
     }

@@ -4,6 +4,7 @@ using BenchDashboard.Features.ApiKeys;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace BenchDashboard.Features.Account;
@@ -69,6 +70,11 @@ public static class AuthServiceCollectionExtensions
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+
+        // The keys behind sign-in cookies and antiforgery tokens live in the database, so a cookie one instance issued is
+        // valid on every other (decision 0025). The fixed name keeps them valid across instances installed in different
+        // folders (the default discriminator is the content root).
+        services.AddDataProtection().SetApplicationName("BenchDashboard").PersistKeysToDbContext<AppDbContext>();
 
         // A disabled account or changed roles take effect within a minute, even in an open browser tab.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -81,9 +81,9 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Aud
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException ex) when (ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 })
+            catch (Exception ex) when (StorageFailure.Of(ex) is { Busy: true })
             {
-                // SQLITE_BUSY / SQLITE_LOCKED: the key is valid all the same.
+                // Another writer held the lock (or, on PostgreSQL, the row) past the second: the key is valid all the same.
             }
         }
         return key;

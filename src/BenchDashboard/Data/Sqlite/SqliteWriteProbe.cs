@@ -1,40 +1,22 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using static SQLitePCL.raw;
 
 namespace BenchDashboard.Data.Sqlite;
 
 /// <summary>
-/// /healthz: Healthy only when the database can be written, not merely reached (decision 0021). The probe takes the
-/// write lock without waiting for it, creates a table (which needs a fresh page, so a full database or size limit
-/// shows), and rolls back: nothing is ever stored and the lock is held for microseconds. The disk's free space is read
-/// too, because a rolled-back write never reaches the disk. A writer holding the lock is Degraded (200), not Unhealthy:
-/// an import in progress is no reason to take the instance out of service.
+/// The SQLite half of <see cref="DatabaseWriteCheck"/>: takes the write lock without waiting for it, creates a table
+/// (which needs a fresh page, so a full database or size limit shows), and rolls back: nothing is ever stored and the
+/// lock is held for microseconds. The disk's free space is read too, because a rolled-back write never reaches the disk.
 /// </summary>
-internal sealed class DatabaseWriteCheck(IDbContextFactory<AppDbContext> dbFactory) : IHealthCheck
+internal static class SqliteWriteProbe
 {
     /// <summary>Less free space than this and the next import fails: SQLite grows the WAL and the file in whole pages.</summary>
     internal const long MinFreeBytes = 1024 * 1024;
 
     private const string ProbeTable = "__HealthzWriteProbe";
 
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
-    {
-        try
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await db.Database.OpenConnectionAsync(ct);
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
-            if (DiskFull(connection.DataSource) is { } full) return full;
-            return Probe(connection);
-        }
-        catch (Exception ex) when (StorageFailure.Of(ex) is { } failure)
-        {
-            return failure.Busy ? HealthCheckResult.Degraded(failure.Title) : HealthCheckResult.Unhealthy(failure.Title);
-        }
-    }
-
+    public static HealthCheckResult Check(SqliteConnection connection) => DiskFull(connection.DataSource) ?? Probe(connection);
     /// <summary>
     /// SQLite's own calls, not SqliteCommand: Microsoft.Data.Sqlite retries a busy statement for the whole timeout,
     /// and health checks must answer at once.
@@ -56,7 +38,7 @@ internal sealed class DatabaseWriteCheck(IDbContextFactory<AppDbContext> dbFacto
 
     private static HealthCheckResult Result(int resultCode) => resultCode == SQLITE_OK
         ? HealthCheckResult.Healthy()
-        : StorageFailure.OfCode(resultCode) is { } failure
+        : SqliteFailures.OfCode(resultCode) is { } failure
             ? failure.Busy ? HealthCheckResult.Degraded(failure.Title) : HealthCheckResult.Unhealthy(failure.Title)
             : HealthCheckResult.Unhealthy($"SQLite error {resultCode}");
 
