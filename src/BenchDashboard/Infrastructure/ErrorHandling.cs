@@ -1,7 +1,7 @@
 using System.Globalization;
 using BenchDashboard.Data.Sqlite;
 using BenchDashboard.Features.Account;
-using BenchDashboard.Features.Ingestion;
+using BenchDashboard.Infrastructure.Api;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace BenchDashboard.Infrastructure;
