@@ -11,6 +11,7 @@ using BenchDashboard.Features.Review;
 using BenchDashboard.Features.Sampling;
 using BenchDashboard.Features.Signals;
 using BenchDashboard.Features.Trends;
+using BenchDashboard.Infrastructure.Api;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using BenchDashboard.Components.Layout;
 using BenchDashboard.Components.Ui;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using BenchDashboard.Data;
 using BenchDashboard.Features.Account;
-using BenchDashboard.Features.Ingestion;
+using BenchDashboard.Infrastructure.Api;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace BenchDashboard.Infrastructure;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using BenchDashboard.Features.Ingestion;
 using BenchDashboard.Features.Projects;
+using BenchDashboard.Infrastructure.Api;
 
 namespace BenchDashboard.Features.Admin;
 

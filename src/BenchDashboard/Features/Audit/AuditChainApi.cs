@@ -1,5 +1,5 @@
 using BenchDashboard.Features.ApiKeys;
-using BenchDashboard.Features.Ingestion;
+using BenchDashboard.Infrastructure.Api;
 
 namespace BenchDashboard.Features.Audit;
 

@@ -1,5 +1,5 @@
-using BenchDashboard.Features.Ingestion;
 using BenchDashboard.Features.Projects;
+using BenchDashboard.Infrastructure.Api;
 
 namespace BenchDashboard.Features.Bench;
 

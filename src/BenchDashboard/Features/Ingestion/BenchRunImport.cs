@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using BenchDashboard.Data;
 using BenchDashboard.Domain;
+using BenchDashboard.Infrastructure.Api;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BenchDashboard.Domain;
+using BenchDashboard.Infrastructure.Api;
 using Microsoft.Data.Sqlite;
 using static SQLitePCL.raw;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BenchDashboard.Domain;
+using BenchDashboard.Infrastructure.Api;
 using Microsoft.Data.Sqlite;
 
 namespace BenchDashboard.Features.Ingestion;

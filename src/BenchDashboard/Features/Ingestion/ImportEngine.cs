@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using BenchDashboard.Data;
+using BenchDashboard.Infrastructure.Api;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

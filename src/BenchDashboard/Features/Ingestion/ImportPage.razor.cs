@@ -1,5 +1,6 @@
 using System.Globalization;
 using BenchDashboard.Features.Projects;
+using BenchDashboard.Infrastructure.Api;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 

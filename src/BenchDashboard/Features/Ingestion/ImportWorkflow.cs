@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using BenchDashboard.Features.Audit;
+using BenchDashboard.Infrastructure.Api;
 
 namespace BenchDashboard.Features.Ingestion;
 

@@ -1,6 +1,7 @@
 using BenchDashboard.Features.ApiKeys;
 using BenchDashboard.Features.Audit;
 using BenchDashboard.Features.Projects;
+using BenchDashboard.Infrastructure.Api;
 
 namespace BenchDashboard.Features.Ingestion;
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using BenchDashboard.Data;
+using BenchDashboard.Infrastructure.Api;
 using Microsoft.EntityFrameworkCore;
 
 namespace BenchDashboard.Features.Ingestion;

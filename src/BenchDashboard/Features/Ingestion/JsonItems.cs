@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using BenchDashboard.Infrastructure.Api;
 
 namespace BenchDashboard.Features.Ingestion;
 

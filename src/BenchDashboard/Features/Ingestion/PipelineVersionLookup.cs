@@ -1,3 +1,4 @@
+using BenchDashboard.Infrastructure.Api;
 using Microsoft.Data.Sqlite;
 
 namespace BenchDashboard.Features.Ingestion;

@@ -1,3 +1,4 @@
+using BenchDashboard.Infrastructure.Api;
 using Microsoft.AspNetCore.Components.Forms;
 
 namespace BenchDashboard.Features.Ingestion;

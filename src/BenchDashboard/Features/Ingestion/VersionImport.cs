@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BenchDashboard.Data;
 using BenchDashboard.Domain;
+using BenchDashboard.Infrastructure.Api;
 using Microsoft.EntityFrameworkCore;
 
 namespace BenchDashboard.Features.Ingestion;

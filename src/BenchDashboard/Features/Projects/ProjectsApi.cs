@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using BenchDashboard.Features.ApiKeys;
 using BenchDashboard.Features.Audit;
-using BenchDashboard.Features.Ingestion;
+using BenchDashboard.Infrastructure.Api;
 
 namespace BenchDashboard.Features.Projects;
 

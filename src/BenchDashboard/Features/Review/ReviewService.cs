@@ -2,6 +2,7 @@ using BenchDashboard.Data;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Ingestion;
 using BenchDashboard.Features.Sampling;
+using BenchDashboard.Infrastructure.Api;
 using Microsoft.EntityFrameworkCore;
 
 namespace BenchDashboard.Features.Review;

@@ -1,7 +1,7 @@
 using BenchDashboard.Data;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Audit;
-using BenchDashboard.Features.Ingestion;
+using BenchDashboard.Infrastructure.Api;
 using Microsoft.EntityFrameworkCore;
 
 namespace BenchDashboard.Features.Sampling;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using BenchDashboard.Domain;
-using BenchDashboard.Features.Ingestion;
+using BenchDashboard.Infrastructure.Api;
 
 namespace BenchDashboard.Features.Sampling;
 

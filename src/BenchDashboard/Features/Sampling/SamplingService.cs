@@ -1,7 +1,6 @@
 using BenchDashboard.Data;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Audit;
-using BenchDashboard.Features.Ingestion;
 using Microsoft.EntityFrameworkCore;
 
 namespace BenchDashboard.Features.Sampling;

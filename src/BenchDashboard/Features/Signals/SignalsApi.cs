@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using BenchDashboard.Features.Ingestion;
 using BenchDashboard.Features.Projects;
 using BenchDashboard.Features.Trends;
+using BenchDashboard.Infrastructure.Api;
 
 namespace BenchDashboard.Features.Signals;
 

@@ -1,6 +1,6 @@
 using BenchDashboard.Domain;
-using BenchDashboard.Features.Ingestion;
 using BenchDashboard.Features.Projects;
+using BenchDashboard.Infrastructure.Api;
 
 namespace BenchDashboard.Features.Trends;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BenchDashboard.Domain;
+using BenchDashboard.Infrastructure.Api;
 
 namespace BenchDashboard.Features.Trends;
 
@@ -12,7 +13,7 @@ public sealed record TrendsView(string Range, TrendBucket Bucket, string Metric,
     string? Category = null)
 {
     /// <summary>Categories are at most this long (the ingestion limit), so a longer one in a link cannot match anything.</summary>
-    public const int MaxCategoryLength = Ingestion.TextLimits.Category;
+    public const int MaxCategoryLength = TextLimits.Category;
 
     public const string AllData = "all";
     public static readonly IReadOnlyList<(string Key, string Label, int? Days)> Ranges =

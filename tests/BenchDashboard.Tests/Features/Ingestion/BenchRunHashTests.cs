@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using BenchDashboard.Features.Ingestion;
+using BenchDashboard.Infrastructure.Api;
 
 namespace BenchDashboard.Tests.Features.Ingestion;
 

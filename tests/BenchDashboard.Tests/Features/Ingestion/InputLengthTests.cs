@@ -2,6 +2,7 @@ using System.Text.Json;
 using BenchDashboard.Data;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Ingestion;
+using BenchDashboard.Infrastructure.Api;
 using BenchDashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

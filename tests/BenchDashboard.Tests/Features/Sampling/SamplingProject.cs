@@ -4,6 +4,7 @@ using BenchDashboard.Features.Audit;
 using BenchDashboard.Features.Ingestion;
 using BenchDashboard.Features.Review;
 using BenchDashboard.Features.Sampling;
+using BenchDashboard.Infrastructure.Api;
 using BenchDashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using BenchDashboard.Domain;
-using BenchDashboard.Features.Ingestion;
 using BenchDashboard.Features.Sampling;
 using BenchDashboard.Features.Trends;
+using BenchDashboard.Infrastructure.Api;
 
 namespace BenchDashboard.Tests.Features.Trends;
 

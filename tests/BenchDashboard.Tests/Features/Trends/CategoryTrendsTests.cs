@@ -2,6 +2,7 @@ using System.Text.Json;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Ingestion;
 using BenchDashboard.Features.Trends;
+using BenchDashboard.Infrastructure.Api;
 using BenchDashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

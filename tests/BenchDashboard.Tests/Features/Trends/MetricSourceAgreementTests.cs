@@ -3,6 +3,7 @@ using BenchDashboard.Domain;
 using BenchDashboard.Features.Ingestion;
 using BenchDashboard.Features.Signals;
 using BenchDashboard.Features.Trends;
+using BenchDashboard.Infrastructure.Api;
 using BenchDashboard.Statistics;
 using BenchDashboard.Tests.Infrastructure;
 

@@ -3,6 +3,7 @@ using BenchDashboard.Domain;
 using System.Text.Json;
 using BenchDashboard.Features.Ingestion;
 using BenchDashboard.Features.Trends;
+using BenchDashboard.Infrastructure.Api;
 using BenchDashboard.Tests.Infrastructure;
 
 namespace BenchDashboard.Tests.Features.Trends;

@@ -1,7 +1,7 @@
 using System.Text;
-using BenchDashboard.Features.Ingestion;
+using BenchDashboard.Infrastructure.Api;
 
-namespace BenchDashboard.Tests.Features.Ingestion;
+namespace BenchDashboard.Tests.Infrastructure.Api;
 
 /// <summary>A file that is not JSON is refused in words a lead understands, not in the parser's.</summary>
 public class JsonErrorTextTests

@@ -1,4 +1,4 @@
-namespace BenchDashboard.Features.Ingestion;
+namespace BenchDashboard.Infrastructure.Api;
 
 /// <summary>
 /// The problems found in one request, keyed by where they are ("line 17", "item 3", "runId"). Each message repeats

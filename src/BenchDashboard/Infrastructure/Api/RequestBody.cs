@@ -1,8 +1,6 @@
 using Microsoft.Net.Http.Headers;
 
-namespace BenchDashboard.Features.Ingestion;
-
-public enum BodyFormat { Json, Ndjson, Csv }
+namespace BenchDashboard.Infrastructure.Api;
 
 /// <summary>
 /// Checks an upload's content type and size, then copies it off the network into memory (small bodies) or a
@@ -92,12 +90,4 @@ public static class RequestBody
     private static IResult TooLarge(long? length) => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "Body too large",
         detail: $"The body{(length is null ? "" : $" ({length:N0} bytes)")} exceeds the limit of {MaxBytes:N0} bytes (32 MiB); split it into several requests.");
-}
-
-/// <summary>A body safely copied off the network; <see cref="Problem"/> is set instead when it was refused.</summary>
-public sealed record BufferedBody(Stream? Content, BodyFormat Format, IResult? Problem) : IAsyncDisposable
-{
-    public static BufferedBody Fail(IResult problem) => new(null, default, problem);
-
-    public ValueTask DisposeAsync() => Content?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace BenchDashboard.Features.Ingestion;
+namespace BenchDashboard.Infrastructure.Api;
 
 /// <summary>Problem-details answers and whole-document parsing shared by the API endpoints.</summary>
 public static class ApiJson

@@ -1,7 +1,7 @@
 using System.Globalization;
-using BenchDashboard.Features.Ingestion;
+using BenchDashboard.Infrastructure.Api;
 
-namespace BenchDashboard.Tests.Features.Ingestion;
+namespace BenchDashboard.Tests.Infrastructure.Api;
 
 public class TimestampsTests
 {

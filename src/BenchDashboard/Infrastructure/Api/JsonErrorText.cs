@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace BenchDashboard.Features.Ingestion;
+namespace BenchDashboard.Infrastructure.Api;
 
 /// <summary>
 /// Says in plain words why a line or body is not JSON. System.Text.Json's own messages name reader internals

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace BenchDashboard.Features.Ingestion;
+namespace BenchDashboard.Infrastructure.Api;
 
 /// <summary>
 /// The one owner of how much of a client's input an error answer repeats (issue 12, finding 15: a 400 listing 100,000

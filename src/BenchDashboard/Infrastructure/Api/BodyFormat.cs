@@ -1,0 +1,3 @@
+namespace BenchDashboard.Infrastructure.Api;
+
+public enum BodyFormat { Json, Ndjson, Csv }
