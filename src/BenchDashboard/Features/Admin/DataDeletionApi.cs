@@ -34,16 +34,12 @@ public static class DataDeletionApi
     {
         var project = http.Project();
         var errors = new ValidationErrors();
-        var (problem, document) = await ApiJson.ReadBodyAsync(http.Request, errors, ct);
-        if (problem is not null) return problem;
-        using var _ = document;
-        if (document is null) return ApiJson.Invalid(errors);
-
-        var f = new FieldReader(document.RootElement, "body", errors);
-        if (!f.RequireObject()) return ApiJson.Invalid(errors);
+        using var body = await JsonObjectBody.ReadAsync(http.Request, errors, ct);
+        if (body.Problem is not null) return body.Problem;
+        var f = body.Fields;
         var from = Day(f, "from", required: true);
         var to = Day(f, "to", required: false);
-        var confirm = Confirmed(document.RootElement, errors);
+        var confirm = Confirmed(body.Root, errors);
         if (errors.Any) return ApiJson.Invalid(errors);
         var range = new DeletionRange(from!.Value, to);
         if (range.Problem is { } rangeProblem)

@@ -38,13 +38,9 @@ public static class SamplingApi
     {
         var project = http.Project();
         var errors = new ValidationErrors();
-        var (problem, document) = await ApiJson.ReadBodyAsync(http.Request, errors, ct);
-        if (problem is not null) return problem;
-        using var _ = document;
-        if (document is null) return ApiJson.Invalid(errors);
-
-        var f = new FieldReader(document.RootElement, "body", errors);
-        if (!f.RequireObject()) return ApiJson.Invalid(errors);
+        using var body = await JsonObjectBody.ReadAsync(http.Request, errors, ct);
+        if (body.Problem is not null) return body.Problem;
+        var f = body.Fields;
         var period = f.Id("period", required: true, 16);
         var size = f.Integer("size", required: true, RoundSettings.MinSize, RoundSettings.MaxSize);
         var strategyName = f.Id("strategy", required: true, 32);
