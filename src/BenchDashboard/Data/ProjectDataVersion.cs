@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace BenchDashboard.Data;
@@ -6,20 +6,17 @@ namespace BenchDashboard.Data;
 /// <summary>
 /// <see cref="Domain.Project.DataVersion"/>: raised inside the transaction of every write of data the signals read, so
 /// a computation stamped with the version read before it started is known to be current while the version stays.
-/// EF writes raise it through <see cref="DataVersionInterceptor"/>; the raw SQLite paths (imports, the demo) call
-/// <see cref="Bump(SqliteConnection, SqliteTransaction, int)"/> once per committed batch.
+/// EF writes raise it through <see cref="DataVersionInterceptor"/>; the raw-SQL paths (imports, the demo) call
+/// <see cref="Bump(DbConnection, DbTransaction, int)"/> once per committed batch.
 /// </summary>
 public static class ProjectDataVersion
 {
-    private const string BumpSql = """UPDATE "Projects" SET "DataVersion" = "DataVersion" + 1 WHERE "Id" = $p""";
+    private const string BumpSql = """UPDATE "Projects" SET "DataVersion" = "DataVersion" + 1 WHERE "Id" = @p""";
 
-    public static void Bump(SqliteConnection connection, SqliteTransaction transaction, int projectId)
+    public static void Bump(DbConnection connection, DbTransaction transaction, int projectId)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = BumpSql;
-        command.Parameters.AddWithValue("$p", projectId);
-        command.ExecuteNonQuery();
+        using var command = DbCommands.Prepare(connection, transaction, BumpSql, "@p");
+        command.Set("@p", projectId).ExecuteNonQuery();
     }
 
     /// <summary>Bumps the versions of <paramref name="projectIds"/> in the context's current transaction (if any).</summary>

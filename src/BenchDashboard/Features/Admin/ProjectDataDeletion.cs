@@ -1,7 +1,7 @@
+using System.Data.Common;
 using BenchDashboard.Data;
 using BenchDashboard.Features.Audit;
 using BenchDashboard.Features.Ingestion;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace BenchDashboard.Features.Admin;
@@ -15,17 +15,17 @@ namespace BenchDashboard.Features.Admin;
 /// </summary>
 public sealed class ProjectDataDeletion(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit)
 {
-    // Times are stored as text, "yyyy-MM-dd HH:mm:ss.fffffff": a bare day sorts before every time of that day.
-    private const string InRange = "\"Timestamp\" >= $from AND ($to IS NULL OR \"Timestamp\" < $to)";
+    // Times compare with the range's first instants (@fromTime, @toTime); daily aggregates with its days (@fromDay, @toDay).
+    private const string InRange = "\"Timestamp\" >= @fromTime AND (@toTime IS NULL OR \"Timestamp\" < @toTime)";
+    private const string DaysInRange = "\"Date\" >= @fromDay AND (@toDay IS NULL OR \"Date\" < @toDay)";
     private const string HeldByRound = "\"Id\" IN (SELECT \"ProductionTraceId\" FROM \"SampledTraces\")";
 
     /// <summary>What <see cref="DeleteAsync"/> would remove now, for the confirmation.</summary>
     public async Task<DeletionCounts> CountAsync(int projectId, DeletionRange range, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
-        return Count(connection, null, projectId, range);
+        await db.Database.OpenConnectionAsync(ct);
+        return Count(db.Database.GetDbConnection(), null, projectId, range);
     }
 
     /// <summary>
@@ -39,20 +39,22 @@ public sealed class ProjectDataDeletion(IDbContextFactory<AppDbContext> dbFactor
         DeletionCounts counts;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
-            await connection.OpenAsync(ct);
-            // IMMEDIATE: no import can slip in between the count and the deletion.
-            await using var transaction = connection.BeginTransaction(deferred: false);
+            await db.Database.OpenConnectionAsync(ct);
+            var connection = db.Database.GetDbConnection();
+            var dialect = SqlDialect.Of(connection);
+            // The project's write turn: no import can slip in between the count and the deletion.
+            await using var transaction = await dialect.BeginProjectWriteAsync(connection, projectId, ct);
             counts = Count(connection, transaction, projectId, range);
             if (counts != confirmed) return new DeletionResult(false, counts);
 
-            Execute(connection, transaction, projectId, range, $"""DELETE FROM "FeedbackEvents" WHERE "ProjectId" = $p AND {InRange}""");
-            Execute(connection, transaction, projectId, range, $"""DELETE FROM "ProductionTraces" WHERE "ProjectId" = $p AND {InRange} AND NOT {HeldByRound}""");
-            Execute(connection, transaction, projectId, range, """DELETE FROM "DailyMetrics" WHERE "ProjectId" = $p AND "Date" >= $from AND ($to IS NULL OR "Date" < $to)""");
-            RollupRebuild.Rollups(connection, transaction, projectId);
-            RollupRebuild.InputLengths(connection, transaction, projectId, range.FromText, range.ToText);
+            Execute(connection, transaction, projectId, range, $"""DELETE FROM "FeedbackEvents" WHERE "ProjectId" = @p AND {InRange}""");
+            Execute(connection, transaction, projectId, range, $"""DELETE FROM "ProductionTraces" WHERE "ProjectId" = @p AND {InRange} AND NOT {HeldByRound}""");
+            Execute(connection, transaction, projectId, range, $"""DELETE FROM "DailyMetrics" WHERE "ProjectId" = @p AND {DaysInRange}""");
+            var session = new ImportSession(connection, transaction, dialect, projectId);
+            RollupRebuild.Rollups(session);
+            RollupRebuild.InputLengths(session, range.From, range.To);
             ProjectDataVersion.Bump(connection, transaction, projectId);
-            transaction.Commit();
+            await transaction.CommitAsync(ct);
         }
         // After the commit, and not cancellable: a deletion that happened is always on record.
         await audit.AppendAsync(actor, AuditActions.ProjectDataDeleted, $"project:{projectSlug}",
@@ -60,25 +62,32 @@ public sealed class ProjectDataDeletion(IDbContextFactory<AppDbContext> dbFactor
         return new DeletionResult(true, counts);
     }
 
-    private static DeletionCounts Count(SqliteConnection connection, SqliteTransaction? transaction, int projectId, DeletionRange range) => new(
-        Scalar(connection, transaction, projectId, range, $"""SELECT COUNT(*) FROM "ProductionTraces" WHERE "ProjectId" = $p AND {InRange} AND NOT {HeldByRound}"""),
-        Scalar(connection, transaction, projectId, range, $"""SELECT COUNT(*) FROM "FeedbackEvents" WHERE "ProjectId" = $p AND {InRange}"""),
-        Scalar(connection, transaction, projectId, range, """SELECT COUNT(*) FROM "DailyMetrics" WHERE "ProjectId" = $p AND "Date" >= $from AND ($to IS NULL OR "Date" < $to)"""),
-        Scalar(connection, transaction, projectId, range, $"""SELECT COUNT(*) FROM "ProductionTraces" WHERE "ProjectId" = $p AND {InRange} AND {HeldByRound}"""));
+    private static DeletionCounts Count(DbConnection connection, DbTransaction? transaction, int projectId, DeletionRange range) => new(
+        Scalar(connection, transaction, projectId, range, $"""SELECT COUNT(*) FROM "ProductionTraces" WHERE "ProjectId" = @p AND {InRange} AND NOT {HeldByRound}"""),
+        Scalar(connection, transaction, projectId, range, $"""SELECT COUNT(*) FROM "FeedbackEvents" WHERE "ProjectId" = @p AND {InRange}"""),
+        Scalar(connection, transaction, projectId, range, $"""SELECT COUNT(*) FROM "DailyMetrics" WHERE "ProjectId" = @p AND {DaysInRange}"""),
+        Scalar(connection, transaction, projectId, range, $"""SELECT COUNT(*) FROM "ProductionTraces" WHERE "ProjectId" = @p AND {InRange} AND {HeldByRound}"""));
 
-    private static long Scalar(SqliteConnection connection, SqliteTransaction? transaction, int projectId, DeletionRange range, string sql)
+    private static long Scalar(DbConnection connection, DbTransaction? transaction, int projectId, DeletionRange range, string sql)
     {
         using var command = Command(connection, transaction, projectId, range, sql);
-        return (long)command.ExecuteScalar()!;
+        return Convert.ToInt64(command.ExecuteScalar());
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, int projectId, DeletionRange range, string sql)
+    private static void Execute(DbConnection connection, DbTransaction transaction, int projectId, DeletionRange range, string sql)
     {
         using var command = Command(connection, transaction, projectId, range, sql);
         command.ExecuteNonQuery();
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, int projectId, DeletionRange range, string sql) =>
-        SqliteCommands.Prepare(connection, transaction, sql, "$p", "$from", "$to")
-            .Set("$p", projectId).Set("$from", range.FromText).Set("$to", range.ToText);
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, int projectId, DeletionRange range, string sql)
+    {
+        var dialect = SqlDialect.Of(connection);
+        return DbCommands.Prepare(connection, transaction, sql, "@p", "@fromTime", "@toTime", "@fromDay", "@toDay")
+            .Set("@p", projectId)
+            .Set("@fromTime", dialect.Timestamp(range.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)))
+            .Set("@toTime", range.To is { } to ? dialect.Timestamp(to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)) : null)
+            .Set("@fromDay", range.From)
+            .Set("@toDay", range.To);
+    }
 }

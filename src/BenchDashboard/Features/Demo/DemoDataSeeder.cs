@@ -7,7 +7,6 @@ using BenchDashboard.Features.Ingestion;
 using BenchDashboard.Features.Review;
 using BenchDashboard.Features.Sampling;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace BenchDashboard.Features.Demo;
@@ -174,34 +173,22 @@ public sealed class DemoDataSeeder(
     private static async Task<(int Traces, int Events)> InsertTracesAndFeedbackAsync(AppDbContext db, int projectId,
         DateOnly day0, List<PipelineVersion> versions, Random rng, CancellationToken ct)
     {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-
-        await using var traceCmd = connection.CreateCommand();
-        traceCmd.Transaction = tx;
-        traceCmd.CommandText = """
-            INSERT INTO ProductionTraces (ProjectId, TraceId, Timestamp, PipelineVersionId, Input, Output, Category, MetadataJson)
-            VALUES ($p, $id, $t, $v, $in, $out, $cat, $meta)
-            """;
-        var tp = AddParameters(traceCmd, "$p", "$id", "$t", "$v", "$in", "$out", "$cat", "$meta");
-        tp["$p"].Value = projectId;
-        traceCmd.Prepare();
-
-        await using var eventCmd = connection.CreateCommand();
-        eventCmd.Transaction = tx;
-        eventCmd.CommandText = """
-            INSERT INTO FeedbackEvents (ProjectId, EventId, TraceId, Timestamp, Kind, Value) VALUES ($p, $id, $tr, $t, $k, $val)
-            """;
-        var ep = AddParameters(eventCmd, "$p", "$id", "$tr", "$t", "$k", "$val");
-        ep["$p"].Value = projectId;
-        eventCmd.Prepare();
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        var dialect = SqlDialect.Of(connection);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        // The importers' tables and columns; every id is new here, so nothing is checked for conflicts.
+        using var traceInsert = dialect.PrepareBatchInsert(connection, tx, TraceSink.Insert with { SkipConflictsOn = null });
+        using var eventInsert = dialect.PrepareBatchInsert(connection, tx, FeedbackSink.Insert with { SkipConflictsOn = null });
 
         var rollups = new RollupDeltas(projectId);
         var inputLengths = new InputLengthDeltas(projectId);
         int traces = 0, events = 0;
+        var dayTraces = new List<object?[]>();
+        var dayEvents = new List<object?[]>();
         for (var day = 0; day < DemoStory.Days; day++)
         {
+            ct.ThrowIfCancellationRequested();
             var date = day0.AddDays(day);
             var weekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
             var count = (int)(DemoStory.TracesPerDay * (weekend ? 0.85 : 1.06) * (0.95 + 0.1 * rng.NextDouble()));
@@ -212,15 +199,10 @@ public sealed class DemoDataSeeder(
                 var version = versions.Last(v => v.DeployedAt <= timestamp || v == versions[0]);
                 var category = PickCategory(rng, newShare);
                 var traceId = $"tr-{date:yyyyMMdd}-{i:00000}";
-                tp["$id"].Value = traceId;
-                tp["$t"].Value = timestamp;
-                tp["$v"].Value = version.Id;
                 var input = DemoText.Input(category, rng);
-                tp["$in"].Value = input;
-                tp["$out"].Value = DemoText.Output(category, rng);
-                tp["$cat"].Value = category;
-                tp["$meta"].Value = $$"""{"channel":"{{(rng.NextDouble() < 0.7 ? "web" : "app")}}","latencyMs":{{rng.Next(400, 4000)}}}""";
-                await traceCmd.ExecuteNonQueryAsync(ct);
+                var output = DemoText.Output(category, rng);
+                var metadata = $$"""{"channel":"{{(rng.NextDouble() < 0.7 ? "web" : "app")}}","latencyMs":{{rng.Next(400, 4000)}}}""";
+                dayTraces.Add([projectId, traceId, timestamp, version.Id, input, output, category, metadata]);
                 rollups.AddTrace(timestamp, category);
                 inputLengths.AddTrace(timestamp, category, input);
                 traces++;
@@ -228,24 +210,24 @@ public sealed class DemoDataSeeder(
                 var profile = category == DemoStory.NewCategory ? DemoStory.Uncovered : DemoStory.Usual;
                 foreach (var (kind, value) in Feedback(profile, rng))
                 {
-                    ep["$id"].Value = $"ev-{traceId}-{kind}";
-                    ep["$tr"].Value = traceId;
                     // Feedback follows its trace within minutes, but stays on the trace's day so the demo ends on its anchor date.
                     var feedbackAt = timestamp.AddSeconds(rng.Next(5, 600));
                     var eventAt = feedbackAt.Date == timestamp.Date ? feedbackAt : timestamp;
-                    ep["$t"].Value = eventAt;
-                    ep["$k"].Value = kind.ToString();
-                    ep["$val"].Value = value.HasValue ? value.Value : DBNull.Value;
-                    await eventCmd.ExecuteNonQueryAsync(ct);
+                    dayEvents.Add([projectId, $"ev-{traceId}-{kind}", traceId, eventAt, kind.ToString(), value]);
                     rollups.AddFeedback(eventAt, category, kind, value);
                     // Feedback yields each kind at most once per trace, so every per-trace event is its trace's first of that kind.
                     if (DailyRollup.IsPerTrace(kind)) rollups.AddTraceWith(timestamp, category, kind);
                     events++;
                 }
             }
+            traceInsert.Execute(dayTraces, new bool[dayTraces.Count], default);
+            eventInsert.Execute(dayEvents, new bool[dayEvents.Count], default);
+            dayTraces.Clear();
+            dayEvents.Clear();
         }
-        rollups.ApplyTo(connection, tx);
-        inputLengths.ApplyTo(connection, tx);
+        var session = new ImportSession(connection, tx, dialect, projectId);
+        rollups.ApplyTo(session);
+        inputLengths.ApplyTo(session);
         ProjectDataVersion.Bump(connection, tx, projectId);
         await tx.CommitAsync(ct);
         return (traces, events);
@@ -362,9 +344,6 @@ public sealed class DemoDataSeeder(
         };
         db.UpgradeAudits.Add(audit);
     }
-
-    private static Dictionary<string, SqliteParameter> AddParameters(SqliteCommand command, params string[] names) =>
-        names.ToDictionary(n => n, n => command.Parameters.Add(new SqliteParameter { ParameterName = n }));
 
     private static DateTime At(DateOnly date, int hour) => date.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc);
 

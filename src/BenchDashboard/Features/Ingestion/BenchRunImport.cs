@@ -6,7 +6,6 @@ using System.Text.Json;
 using BenchDashboard.Data;
 using BenchDashboard.Domain;
 using BenchDashboard.Infrastructure.Api;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace BenchDashboard.Features.Ingestion;
@@ -125,7 +124,7 @@ public sealed record BenchRunImportResult(BenchRunStatus Status, BenchRunSummary
 /// <summary>
 /// Stores a bench run with its results in one transaction. Unknown case ids become bench cases, an unknown version
 /// is created as deployed at the run's start, and an unknown rubric number becomes an unapproved rubric version.
-/// Written the way feedback is (decision 0009): prepared SQLite statements in one BEGIN IMMEDIATE transaction, with
+/// Written the way feedback is (decisions 0009, 0025): bulk inserts in one transaction holding the project's write turn, with
 /// everything that needs no database (validation, the content hash) done before the write lock is taken: the lock
 /// is held only while the rows are written, not for the 45 s EF Core's change tracker took on 100,000 results
 /// (decision 0021; figures in docs/benchmarks.md).
@@ -139,9 +138,10 @@ public sealed class BenchRunImporter(IDbContextFactory<AppDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Opened through EF so the connection gets what EF sets on every connection it opens (and its interceptors).
         await db.Database.OpenConnectionAsync(ct);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        using var writer = new BenchRunWriter(connection, transaction, projectId);
+        var connection = db.Database.GetDbConnection();
+        var dialect = SqlDialect.Of(connection);
+        await using var transaction = await dialect.BeginProjectWriteAsync(connection, projectId, ct);
+        var writer = new BenchRunWriter(new ImportSession(connection, transaction, dialect, projectId));
 
         var result = writer.Write(run, hash, now, ct);
         if (result.Status != BenchRunStatus.Created) return result; // a duplicate or a conflict wrote nothing; disposing rolls back

@@ -1,42 +1,28 @@
-using System.Text.Json;
+using System.Data.Common;
+using BenchDashboard.Data;
 using BenchDashboard.Domain;
-using BenchDashboard.Infrastructure.Api;
-using Microsoft.Data.Sqlite;
-using static SQLitePCL.raw;
 
 namespace BenchDashboard.Features.Ingestion;
 
 /// <summary>
-/// Writes one bench run inside the caller's write transaction with prepared statements (as <see cref="EventSink{TRow}"/>
-/// writes feedback): the run, its version and rubric when new, its cases (created, or gaps filled), one result per case.
+/// Writes one bench run inside the caller's write transaction (as <see cref="EventSink{TRow}"/> writes feedback): the
+/// run, its version and rubric when new, its cases (created in bulk, or gaps filled), one result per case in bulk.
 /// The caller commits; a duplicate or a conflict writes nothing.
 /// </summary>
-internal sealed class BenchRunWriter : IDisposable
+internal sealed class BenchRunWriter(ImportSession session)
 {
-    /// <summary>How often the row loop looks at the request's cancellation (a client that hung up is rolled back).</summary>
-    private const int CancellationCheckRows = 4096;
+    private static readonly BatchInsertSpec NewCases = new("BenchCases",
+    [
+        new("ProjectId", typeof(int)), new("ExternalId", typeof(string)), new("Input", typeof(string)), new("Category", typeof(string)),
+        new("Status", typeof(string)), new("Source", typeof(string)), new("CreatedAt", typeof(DateTime)), new("FirstSeenAt", typeof(DateTime)),
+    ], SkipConflictsOn: null, KeyColumn: 1, ReturnsIds: true);
 
-    private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction _transaction;
-    private readonly int _projectId;
-    private readonly SqliteCommand _insertCase, _fillCase, _insertResult;
+    private static readonly BatchInsertSpec Results = new("BenchResults",
+    [
+        new("BenchRunId", typeof(int)), new("BenchCaseId", typeof(int)), new("Passed", typeof(bool)), new("Score", typeof(double?)),
+    ], SkipConflictsOn: null, KeyColumn: 1);
 
-    public BenchRunWriter(SqliteConnection connection, SqliteTransaction transaction, int projectId)
-    {
-        _connection = connection;
-        _transaction = transaction;
-        _projectId = projectId;
-        _insertCase = SqliteCommands.Prepare(connection, transaction, """
-            INSERT INTO BenchCases (ProjectId, ExternalId, Input, Category, Status, Source, CreatedAt, FirstSeenAt)
-            VALUES ($p, $id, $in, $cat, $status, $source, $now, $first)
-            """, "$p", "$id", "$in", "$cat", "$status", "$source", "$now", "$first");
-        _fillCase = SqliteCommands.Prepare(connection, transaction,
-            "UPDATE BenchCases SET Input = COALESCE(Input, $in), Category = COALESCE(Category, $cat), FirstSeenAt = $first WHERE Id = $id",
-            "$in", "$cat", "$first", "$id");
-        _insertResult = SqliteCommands.Prepare(connection, transaction,
-            "INSERT INTO BenchResults (BenchRunId, BenchCaseId, Passed, Score) VALUES ($run, $case, $passed, $score)",
-            "$run", "$case", "$passed", "$score");
-    }
+    private SqlDialect Dialect => session.Dialect;
 
     public BenchRunImportResult Write(BenchRunRequest run, string hash, DateTime now, CancellationToken ct)
     {
@@ -47,48 +33,54 @@ internal sealed class BenchRunWriter : IDisposable
                 : new BenchRunImportResult(BenchRunStatus.Conflict, null, $"runId '{run.RunId}' already exists with different content");
         }
 
-        var startedAt = Timestamps.ToStorage(run.StartedAt);
-        var versionId = IdOf("SELECT Id FROM PipelineVersions WHERE ProjectId = $p AND Version = $v", ("$v", run.Version))
-            ?? IdOf("INSERT INTO PipelineVersions (ProjectId, Version, DeployedAt) VALUES ($p, $v, $t) RETURNING Id", ("$v", run.Version), ("$t", startedAt));
+        var startedAt = Dialect.Timestamp(run.StartedAt);
+        var versionId = IdOf("""SELECT "Id" FROM "PipelineVersions" WHERE "ProjectId" = @p AND "Version" = @v""", ("@v", run.Version))
+            ?? IdOf("""INSERT INTO "PipelineVersions" ("ProjectId", "Version", "DeployedAt") VALUES (@p, @v, @t) RETURNING "Id" """,
+                ("@v", run.Version), ("@t", startedAt));
         long? rubricId = null;
         if (run.RubricVersion is { } number)
         {
-            rubricId = IdOf("SELECT Id FROM RubricVersions WHERE ProjectId = $p AND Number = $n", ("$n", number))
-                ?? IdOf("INSERT INTO RubricVersions (ProjectId, Number, Notes) VALUES ($p, $n, $notes) RETURNING Id",
-                    ("$n", number), ("$notes", $"Named by bench run {run.RunId}; not yet approved."));
+            rubricId = IdOf("""SELECT "Id" FROM "RubricVersions" WHERE "ProjectId" = @p AND "Number" = @n""", ("@n", number))
+                ?? IdOf("""INSERT INTO "RubricVersions" ("ProjectId", "Number", "Notes") VALUES (@p, @n, @notes) RETURNING "Id" """,
+                    ("@n", number), ("@notes", $"Named by bench run {run.RunId}; not yet approved."));
         }
         var runId = IdOf("""
-            INSERT INTO BenchRuns (ProjectId, RunId, PipelineVersionId, RubricVersionId, StartedAt, ContentHash)
-            VALUES ($p, $r, $v, $rubric, $t, $hash) RETURNING Id
-            """, ("$r", run.RunId), ("$v", versionId), ("$rubric", rubricId), ("$t", startedAt), ("$hash", hash))!.Value;
+            INSERT INTO "BenchRuns" ("ProjectId", "RunId", "PipelineVersionId", "RubricVersionId", "StartedAt", "ContentHash")
+            VALUES (@p, @r, @v, @rubric, @t, @hash) RETURNING "Id"
+            """, ("@r", run.RunId), ("@v", versionId), ("@rubric", rubricId), ("@t", startedAt), ("@hash", hash))!.Value;
 
         var known = KnownCases(run.Results);
-        _insertCase.Set("$p", _projectId).Set("$status", nameof(BenchCaseStatus.Active)).Set("$source", nameof(BenchCaseSource.Imported))
-            .Set("$now", Timestamps.ToStorage(now)).Set("$first", startedAt);
-        _insertResult.Set("$run", runId);
-        var newCases = 0;
-        var passed = 0;
-        var row = 0;
+        ct.ThrowIfCancellationRequested();
+        var caseIds = new Dictionary<string, long>(StringComparer.Ordinal);
+        var newCases = new List<object?[]>();
         foreach (var result in run.Results)
         {
-            if (++row % CancellationCheckRows == 0) ct.ThrowIfCancellationRequested();
-            long caseId;
             if (known.TryGetValue(result.CaseId, out var stored))
             {
-                caseId = stored.Id;
+                caseIds[result.CaseId] = stored.Id;
                 FillGaps(stored, result, run.StartedAt);
             }
             else
             {
-                _insertCase.Set("$id", result.CaseId).Set("$in", result.Input).Set("$cat", result.Category).ExecuteNonQuery();
-                // The new row's id straight from SQLite: a RETURNING clause costs a data reader per case.
-                caseId = sqlite3_last_insert_rowid(_connection.Handle);
-                newCases++;
+                newCases.Add([session.ProjectId, result.CaseId, result.Input, result.Category, nameof(BenchCaseStatus.Active),
+                    nameof(BenchCaseSource.Imported), now, run.StartedAt]);
             }
-            _insertResult.Set("$case", caseId).Set("$passed", result.Passed).Set("$score", result.Score).ExecuteNonQuery();
-            if (result.Passed) passed++;
         }
-        return new BenchRunImportResult(BenchRunStatus.Created, new BenchRunSummary(run.RunId, run.Results.Count, passed, newCases), null);
+        if (newCases.Count > 0)
+        {
+            var ids = new long[newCases.Count];
+            using var insertCases = Dialect.PrepareBatchInsert(session.Connection, session.WriteTransaction, NewCases);
+            insertCases.Execute(newCases, new bool[newCases.Count], ids);
+            for (var i = 0; i < newCases.Count; i++) caseIds[(string)newCases[i][1]!] = ids[i];
+        }
+        ct.ThrowIfCancellationRequested();
+        var results = run.Results.Select(r => new object?[] { (int)runId, (int)caseIds[r.CaseId], r.Passed, r.Score }).ToList();
+        using (var insertResults = Dialect.PrepareBatchInsert(session.Connection, session.WriteTransaction, Results))
+        {
+            insertResults.Execute(results, new bool[results.Count], default);
+        }
+        var passed = run.Results.Count(r => r.Passed);
+        return new BenchRunImportResult(BenchRunStatus.Created, new BenchRunSummary(run.RunId, run.Results.Count, passed, newCases.Count), null);
     }
 
     /// <summary>
@@ -101,38 +93,38 @@ internal sealed class BenchRunWriter : IDisposable
         var fillsCategory = stored.Category is null && result.Category is not null;
         var earlier = startedAt < stored.FirstSeenAt;
         if (!fillsInput && !fillsCategory && !earlier) return;
-        _fillCase.Set("$id", stored.Id).Set("$in", result.Input).Set("$cat", result.Category)
-            .Set("$first", Timestamps.ToStorage(earlier ? startedAt : stored.FirstSeenAt)).ExecuteNonQuery();
+        using var fill = Command("""
+            UPDATE "BenchCases" SET "Input" = COALESCE("Input", @in), "Category" = COALESCE("Category", @cat), "FirstSeenAt" = @first
+            WHERE "Id" = @id
+            """, ("@id", (int)stored.Id), ("@in", result.Input), ("@cat", result.Category),
+            ("@first", Dialect.Timestamp(earlier ? startedAt : stored.FirstSeenAt)));
+        fill.ExecuteNonQuery();
     }
 
     private sealed record StoredCase(long Id, string? Input, string? Category, DateTime FirstSeenAt);
 
-    /// <summary>The project's cases among the run's, read with one statement (the ids travel as one JSON array).</summary>
+    /// <summary>The project's cases among the run's, read with one statement per few thousand ids.</summary>
     private Dictionary<string, StoredCase> KnownCases(IReadOnlyList<BenchResultRequest> results)
     {
-        using var command = Command("""
-            SELECT Id, ExternalId, Input, Category, FirstSeenAt FROM BenchCases
-            WHERE ProjectId = $p AND ExternalId IN (SELECT value FROM json_each($ids))
-            """, ("$ids", JsonSerializer.Serialize(results.Select(r => r.CaseId))));
-        using var reader = command.ExecuteReader();
         var known = new Dictionary<string, StoredCase>(StringComparer.Ordinal);
-        while (reader.Read())
-        {
-            known[reader.GetString(1)] = new StoredCase(reader.GetInt64(0), reader.GetNullableString(2), reader.GetNullableString(3),
-                DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc));
-        }
+        session.ForEachRowOfIds($"""
+            SELECT c."ExternalId", c."Id", c."Input", c."Category", c."FirstSeenAt" FROM {Dialect.IdTable("@ids")}
+            CROSS JOIN "BenchCases" c WHERE c."ProjectId" = @p AND c."ExternalId" = j.value
+            """, results.Select(r => r.CaseId), reader =>
+            known[reader.GetString(0)] = new StoredCase(Convert.ToInt64(reader.GetValue(1)), reader.GetNullableString(2), reader.GetNullableString(3),
+                Dialect.ReadTimestamp(reader, 4)));
         return known;
     }
 
     private (string Hash, int Cases, int Passed)? Existing(string runId)
     {
         using var command = Command("""
-            SELECT r.ContentHash, (SELECT COUNT(*) FROM BenchResults x WHERE x.BenchRunId = r.Id),
-                   (SELECT COUNT(*) FROM BenchResults x WHERE x.BenchRunId = r.Id AND x.Passed)
-            FROM BenchRuns r WHERE r.ProjectId = $p AND r.RunId = $r
-            """, ("$r", runId));
+            SELECT r."ContentHash", (SELECT COUNT(*) FROM "BenchResults" x WHERE x."BenchRunId" = r."Id"),
+                   (SELECT COUNT(*) FROM "BenchResults" x WHERE x."BenchRunId" = r."Id" AND x."Passed")
+            FROM "BenchRuns" r WHERE r."ProjectId" = @p AND r."RunId" = @r
+            """, ("@r", runId));
         using var reader = command.ExecuteReader();
-        return reader.Read() ? (reader.GetNullableString(0) ?? "", reader.GetInt32(1), reader.GetInt32(2)) : null;
+        return reader.Read() ? (reader.GetNullableString(0) ?? "", Convert.ToInt32(reader.GetValue(1)), Convert.ToInt32(reader.GetValue(2))) : null;
     }
 
     private long? IdOf(string sql, params (string Name, object? Value)[] parameters)
@@ -141,21 +133,12 @@ internal sealed class BenchRunWriter : IDisposable
         return command.ExecuteScalar() is { } id and not DBNull ? Convert.ToInt64(id) : null;
     }
 
-    /// <summary>A one-off statement in the transaction, with the project as <c>$p</c>.</summary>
-    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    /// <summary>A one-off statement in the transaction, with the project as <c>@p</c>.</summary>
+    private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
-        var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$p", _projectId);
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        var command = session.Prepare(sql, ["@p", .. parameters.Select(p => p.Name)]);
+        command.Set("@p", session.ProjectId);
+        foreach (var (name, value) in parameters) command.Set(name, value);
         return command;
-    }
-
-    public void Dispose()
-    {
-        _insertCase.Dispose();
-        _fillCase.Dispose();
-        _insertResult.Dispose();
     }
 }

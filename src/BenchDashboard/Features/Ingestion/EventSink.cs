@@ -1,77 +1,110 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using BenchDashboard.Data;
 
 namespace BenchDashboard.Features.Ingestion;
 
 /// <summary>
-/// What trace and feedback imports share: an insert that ignores known ids, a lookup of the stored row for
-/// duplicate-or-conflict, and the rollup totals added at the end of the transaction.
+/// What trace and feedback imports share: a batch insert that skips known ids, one lookup of the stored rows for the
+/// skipped ones (duplicate or conflict), and the rollup totals added at the end of the transaction.
 /// </summary>
 internal abstract class EventSink<TRow> : IRowSink<TRow>, IDisposable
 {
-    private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction? _transaction;
+    private readonly BatchInsert? _insert;
+    private readonly string _existingSql;
 
-    protected EventSink(SqliteConnection connection, SqliteTransaction? transaction, int projectId, string insertSql, string[] insertParameters,
-        string existingSql)
+    /// <param name="session">The import's connection and transaction.</param>
+    /// <param name="insert">The table and columns written; its key column holds <see cref="IdOf"/>.</param>
+    /// <param name="existingSql">
+    /// Selects the stored rows of the project <c>@p</c> among the ids in <c>@ids</c> (from the dialect's
+    /// <see cref="SqlDialect.IdTable"/>), the id first, then what <see cref="Difference"/> compares.
+    /// </param>
+    protected EventSink(ImportSession session, BatchInsertSpec insert, string existingSql)
     {
-        _connection = connection;
-        _transaction = transaction;
-        ProjectId = projectId;
-        Rollups = new RollupDeltas(projectId);
-        Insert = SqliteCommands.Prepare(connection, transaction, insertSql, insertParameters);
-        Existing = SqliteCommands.Prepare(connection, transaction, existingSql, "$p", "$id");
+        Session = session;
+        Rollups = new RollupDeltas(session.ProjectId);
+        _insert = session.Transaction is { } transaction ? session.Dialect.PrepareBatchInsert(session.Connection, transaction, insert) : null;
+        _existingSql = existingSql;
     }
 
-    public int ProjectId { get; }
+    protected ImportSession Session { get; }
+    protected SqlDialect Dialect => Session.Dialect;
+    public int ProjectId => Session.ProjectId;
     protected RollupDeltas Rollups { get; }
-    protected SqliteCommand Insert { get; }
-    /// <summary>Selects the stored row by <c>$p</c> (project) and <c>$id</c>.</summary>
-    protected SqliteCommand Existing { get; }
 
     public abstract string IdField { get; }
     public abstract IReadOnlyList<string> PreviewColumns { get; }
     public abstract string IdOf(TRow row);
     public abstract IReadOnlyList<string> PreviewCells(TRow row);
 
-    /// <summary>Binds and runs <see cref="Insert"/>; true when a row was inserted (and counted in the rollups).</summary>
-    protected abstract bool TryInsert(TRow row);
+    /// <summary>The row's values in the insert's column order.</summary>
+    protected abstract object?[] Values(TRow row);
 
-    /// <summary>The first field that differs from the stored row, or null when they are the same.</summary>
-    protected abstract string? Difference(SqliteDataReader stored, TRow row);
+    /// <summary>Counts a row that was inserted (rollups and what the end of the request needs).</summary>
+    protected abstract void Inserted(TRow row);
 
-    public RowOutcome Check(TRow row, out string? difference) => Compare(row, out difference) ?? RowOutcome.Inserted;
+    /// <summary>The first field that differs from the stored row (columns from 1 on, as the lookup selects them), or null when the same.</summary>
+    protected abstract string? Difference(DbDataReader stored, TRow row);
 
-    public RowOutcome Store(TRow row, out string? difference)
+    public RowResult[] Check(IReadOnlyList<TRow> rows)
     {
-        difference = null;
-        if (TryInsert(row)) return RowOutcome.Inserted;
-        return Compare(row, out difference) ?? throw new InvalidOperationException($"{IdField} {IdOf(row)} was neither inserted nor found.");
+        var results = new RowResult[rows.Count];
+        Compare(rows, Enumerable.Range(0, rows.Count), results, RowOutcome.Inserted);
+        return results;
     }
 
-    private RowOutcome? Compare(TRow row, out string? difference)
+    public RowResult[] Store(IReadOnlyList<TRow> rows)
     {
-        difference = null;
-        using var reader = Existing.Set("$p", ProjectId).Set("$id", IdOf(row)).ExecuteReader();
-        if (!reader.Read()) return null;
-        difference = Difference(reader, row);
-        return difference is null ? RowOutcome.Duplicate : RowOutcome.Conflict;
+        var insert = _insert ?? throw new InvalidOperationException("A dry run stores nothing.");
+        var results = new RowResult[rows.Count];
+        var inserted = new bool[rows.Count];
+        insert.Execute(rows.Select(Values).ToList(), inserted, default);
+        var skipped = new List<int>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (inserted[i])
+            {
+                results[i] = new RowResult(RowOutcome.Inserted);
+                Inserted(rows[i]);
+            }
+            else
+            {
+                skipped.Add(i);
+            }
+        }
+        if (skipped.Count > 0) Compare(rows, skipped, results, notFound: null);
+        return results;
+    }
+
+    /// <summary>Duplicate or conflict for each of <paramref name="indexes"/>; a row not stored gets <paramref name="notFound"/>.</summary>
+    private void Compare(IReadOnlyList<TRow> rows, IEnumerable<int> indexes, RowResult[] results, RowOutcome? notFound)
+    {
+        var byId = indexes.ToDictionary(i => IdOf(rows[i]), StringComparer.Ordinal);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        Session.ForEachRowOfIds(_existingSql, byId.Keys, stored =>
+        {
+            var id = stored.GetString(0);
+            var i = byId[id];
+            found.Add(id);
+            var difference = Difference(stored, rows[i]);
+            results[i] = new RowResult(difference is null ? RowOutcome.Duplicate : RowOutcome.Conflict, difference);
+        });
+        foreach (var (id, i) in byId)
+        {
+            if (found.Contains(id)) continue;
+            results[i] = new RowResult(notFound ?? throw new InvalidOperationException($"{IdField} {id} was neither inserted nor found."));
+        }
     }
 
     public void Complete()
     {
-        var transaction = _transaction ?? throw new InvalidOperationException("A dry run completes nothing.");
-        BeforeRollupsApply(_connection, transaction);
-        Rollups.ApplyTo(_connection, transaction);
+        BeforeRollupsApply();
+        Rollups.ApplyTo(Session);
     }
 
     /// <summary>Last additions to <see cref="Rollups"/> once every row is stored (work better done once per request).</summary>
-    protected virtual void BeforeRollupsApply(SqliteConnection connection, SqliteTransaction transaction)
+    protected virtual void BeforeRollupsApply()
     {
     }
 
-    public void Dispose()
-    {
-        Insert.Dispose();
-        Existing.Dispose();
-    }
+    public void Dispose() => _insert?.Dispose();
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using BenchDashboard.Domain;
 using BenchDashboard.Infrastructure.Api;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using BenchDashboard.Data;
 
 namespace BenchDashboard.Features.Ingestion;
 
@@ -44,14 +45,21 @@ public sealed record FeedbackRow(string EventId, string? TraceId, DateTime Times
     }
 }
 
-internal sealed class FeedbackSink(SqliteConnection connection, SqliteTransaction? transaction, int projectId)
-    : EventSink<FeedbackRow>(connection, transaction, projectId,
-        """
-        INSERT INTO FeedbackEvents (ProjectId, EventId, TraceId, Timestamp, Kind, Value) VALUES ($p, $id, $tr, $t, $k, $val)
-        ON CONFLICT (ProjectId, EventId) DO NOTHING
-        """, ["$p", "$id", "$tr", "$t", "$k", "$val"],
-        "SELECT TraceId, Timestamp, Kind, Value FROM FeedbackEvents WHERE ProjectId = $p AND EventId = $id")
+internal sealed class FeedbackSink(ImportSession session)
+    : EventSink<FeedbackRow>(session, Insert,
+        $"""
+        SELECT f."EventId", f."TraceId", f."Timestamp", f."Kind", f."Value"
+        FROM {session.Dialect.IdTable("@ids")}
+        CROSS JOIN "FeedbackEvents" f
+        WHERE f."ProjectId" = @p AND f."EventId" = j.value
+        """)
 {
+    internal static readonly BatchInsertSpec Insert = new("FeedbackEvents",
+    [
+        new("ProjectId", typeof(int)), new("EventId", typeof(string)), new("TraceId", typeof(string)), new("Timestamp", typeof(DateTime)),
+        new("Kind", typeof(string)), new("Value", typeof(double?)),
+    ], SkipConflictsOn: ["ProjectId", "EventId"], KeyColumn: 1);
+
     // Feedback counts under its trace's category in the rollups. The categories are looked up once per request, for all
     // its trace ids in one statement, when the rows are complete: a lookup per event cost more than the insert itself.
     private readonly List<(DateTime Timestamp, string TraceId, FeedbackKind Kind, double? Value)> _awaitingCategory = [];
@@ -68,22 +76,24 @@ internal sealed class FeedbackSink(SqliteConnection connection, SqliteTransactio
         row.Value?.ToString(CultureInfo.InvariantCulture) ?? "",
     ];
 
-    protected override bool TryInsert(FeedbackRow row)
+    protected override object?[] Values(FeedbackRow row) => [ProjectId, row.EventId, row.TraceId, row.Timestamp, row.Kind.ToString(), row.Value];
+
+    protected override void Inserted(FeedbackRow row)
     {
-        var inserted = Insert.Set("$p", ProjectId).Set("$id", row.EventId).Set("$tr", row.TraceId)
-            .Set("$t", Timestamps.ToStorage(row.Timestamp)).Set("$k", row.Kind.ToString()).Set("$val", row.Value).ExecuteNonQuery() == 1;
-        if (inserted && row.TraceId is null)
+        if (row.TraceId is null)
         {
             Rollups.AddFeedback(row.Timestamp, DailyRollup.NoCategory, row.Kind, row.Value);
             Rollups.AddUnknownTraceFeedback(row.Timestamp, row.Kind);
         }
-        else if (inserted) _awaitingCategory.Add((row.Timestamp, row.TraceId!, row.Kind, row.Value));
-        return inserted;
+        else
+        {
+            _awaitingCategory.Add((row.Timestamp, row.TraceId, row.Kind, row.Value));
+        }
     }
 
-    protected override void BeforeRollupsApply(SqliteConnection connection, SqliteTransaction transaction)
+    protected override void BeforeRollupsApply()
     {
-        var traces = TraceCategories.Find(connection, transaction, ProjectId, _awaitingCategory.Select(e => e.TraceId));
+        var traces = TraceCategories.Find(Session, _awaitingCategory.Select(e => e.TraceId));
         var perTrace = new Dictionary<(string TraceId, FeedbackKind Kind), int>();
         foreach (var (timestamp, traceId, kind, value) in _awaitingCategory)
         {
@@ -101,7 +111,7 @@ internal sealed class FeedbackSink(SqliteConnection connection, SqliteTransactio
         if (perTrace.Count > 0)
         {
             // A trace counts once per kind: only when every stored event of that kind came with this request is it new.
-            var stored = TraceCategories.PerTraceEventCounts(connection, transaction, ProjectId, perTrace.Keys.Select(k => k.TraceId));
+            var stored = TraceCategories.PerTraceEventCounts(Session, perTrace.Keys.Select(k => k.TraceId));
             foreach (var ((traceId, kind), added) in perTrace)
             {
                 if (stored.GetValueOrDefault((traceId, kind)) != added) continue;
@@ -112,13 +122,10 @@ internal sealed class FeedbackSink(SqliteConnection connection, SqliteTransactio
         _awaitingCategory.Clear();
     }
 
-    protected override string? Difference(SqliteDataReader stored, FeedbackRow row)
-    {
-        double? storedValue = stored.IsDBNull(3) ? null : stored.GetDouble(3);
-        return stored.GetNullableString(0) != row.TraceId ? "traceId differs"
-            : stored.GetString(1) != Timestamps.ToStorage(row.Timestamp) ? "timestamp differs"
-            : stored.GetString(2) != row.Kind.ToString() ? "kind differs"
-            : storedValue != row.Value ? "value differs"
-            : null;
-    }
+    protected override string? Difference(DbDataReader stored, FeedbackRow row) =>
+        stored.GetNullableString(1) != row.TraceId ? "traceId differs"
+        : Dialect.ReadTimestamp(stored, 2) != Dialect.AsStored(row.Timestamp) ? "timestamp differs"
+        : stored.GetString(3) != row.Kind.ToString() ? "kind differs"
+        : stored.GetNullableDouble(4) != row.Value ? "value differs"
+        : null;
 }

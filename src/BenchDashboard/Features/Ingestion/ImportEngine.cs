@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using BenchDashboard.Data;
 using BenchDashboard.Infrastructure.Api;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace BenchDashboard.Features.Ingestion;
@@ -32,9 +31,13 @@ public sealed class ImportOutcome
     public bool Stored { get; set; }
 }
 
+/// <summary>What became of one row: its outcome and, for a conflict, the first field that differs.</summary>
+public readonly record struct RowResult(RowOutcome Outcome, string? Difference = null);
+
 /// <summary>
-/// Writes one kind of row inside an import's transaction. <see cref="Check"/> only looks (dry runs, read-only);
-/// <see cref="Store"/> inserts, or recognises a duplicate or a conflict.
+/// Writes one kind of row inside an import's transaction, a batch at a time (one round trip per batch on a server
+/// database). <see cref="Check"/> only looks (dry runs); <see cref="Store"/> inserts, or recognises duplicates and
+/// conflicts.
 /// </summary>
 public interface IRowSink<TRow>
 {
@@ -43,8 +46,8 @@ public interface IRowSink<TRow>
     string IdOf(TRow row);
     IReadOnlyList<string> PreviewColumns { get; }
     IReadOnlyList<string> PreviewCells(TRow row);
-    RowOutcome Check(TRow row, out string? difference);
-    RowOutcome Store(TRow row, out string? difference);
+    RowResult[] Check(IReadOnlyList<TRow> rows);
+    RowResult[] Store(IReadOnlyList<TRow> rows);
     /// <summary>Called once, after every row was stored and before commit (rollups).</summary>
     void Complete();
     /// <summary>The project the rows are written to.</summary>
@@ -52,19 +55,21 @@ public interface IRowSink<TRow>
 }
 
 /// <summary>
-/// Runs an import all-or-nothing: every row is validated, and rows are written in one SQLite transaction that
+/// Runs an import all-or-nothing: every row is validated, and rows are written in one transaction that
 /// commits only if the whole request is clean. A crash, a cancelled request, a bad line or a conflicting id anywhere
 /// rolls everything back, so no caller ever sees half a batch stored.
 /// Parsing and writing overlap: one task reads and validates the body while the caller's thread writes the rows it
-/// has already checked (SQLite has one writer, but parsing needs none), handed over in small batches.
+/// has already checked (a project has one writer at a time, but parsing needs none), handed over in batches.
 /// </summary>
 public static class ImportEngine
 {
-    private const int HandOverBatch = 256;
+    /// <summary>Rows per hand-over, and so per batch a sink writes (a round trip on PostgreSQL).</summary>
+    private const int HandOverBatch = 1_000;
 
-    public static async Task<ImportOutcome> RunAsync<TRow>(
+    internal static async Task<ImportOutcome> RunAsync<TRow>(
         IDbContextFactory<AppDbContext> dbFactory,
-        Func<SqliteConnection, SqliteTransaction?, IRowSink<TRow>> createSink,
+        int projectId,
+        Func<ImportSession, IRowSink<TRow>> createSink,
         Func<ValidationErrors, IAsyncEnumerable<ParsedRow<TRow>>> readRows,
         ImportOptions options,
         CancellationToken ct)
@@ -74,10 +79,11 @@ public static class ImportEngine
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Opened through EF so the connection gets what EF sets on every connection it opens (and its interceptors).
         await db.Database.OpenConnectionAsync(ct);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        // A real import takes the write lock up front (BEGIN IMMEDIATE); a dry run only reads.
-        await using var transaction = options.DryRun ? null : connection.BeginTransaction(deferred: false);
-        var sink = createSink(connection, transaction);
+        var connection = db.Database.GetDbConnection();
+        var dialect = SqlDialect.Of(connection);
+        // A real import takes the project's write turn up front; a dry run only reads.
+        await using var transaction = options.DryRun ? null : await dialect.BeginProjectWriteAsync(connection, projectId, ct);
+        var sink = createSink(new ImportSession(connection, transaction, dialect, projectId));
         using var sinkResources = sink as IDisposable;
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -88,12 +94,9 @@ public static class ImportEngine
         {
             await foreach (var batch in validated.Reader.ReadAllAsync(ct))
             {
-                foreach (var (location, row) in batch)
-                {
-                    // Once the request is known to fail, the parser goes on checking, but nothing more is written.
-                    if (outcome.Conflicts.Any && !options.DryRun) break;
-                    Write(sink, options, outcome, location, row!);
-                }
+                // Once the request is known to fail, the parser goes on checking, but nothing more is written.
+                if (outcome.Conflicts.Any && !options.DryRun) continue;
+                Write(sink, options, outcome, batch);
             }
         }
         finally
@@ -111,7 +114,7 @@ public static class ImportEngine
         }
         sink.Complete();
         // Signals computed before this import are stale once it commits; a resend of known rows changes nothing.
-        if (outcome.Accepted + outcome.Updated > 0) ProjectDataVersion.Bump(connection, transaction, sink.ProjectId);
+        if (outcome.Accepted + outcome.Updated > 0) ProjectDataVersion.Bump(connection, transaction, projectId);
         await transaction.CommitAsync(ct);
         outcome.Stored = true;
         return outcome;
@@ -161,18 +164,24 @@ public static class ImportEngine
         }
     }
 
-    private static void Write<TRow>(IRowSink<TRow> sink, ImportOptions options, ImportOutcome outcome, string location, TRow row)
+    private static void Write<TRow>(IRowSink<TRow> sink, ImportOptions options, ImportOutcome outcome, List<ParsedRow<TRow>> batch)
+        where TRow : class
     {
-        var result = options.DryRun ? sink.Check(row, out var difference) : sink.Store(row, out difference);
-        switch (result)
+        var rows = batch.ConvertAll(parsed => parsed.Row!);
+        var results = options.DryRun ? sink.Check(rows) : sink.Store(rows);
+        for (var i = 0; i < results.Length; i++)
         {
-            case RowOutcome.Inserted: outcome.Accepted++; break;
-            case RowOutcome.Duplicate: outcome.Duplicates++; break;
-            case RowOutcome.Updated: outcome.Updated++; break;
-            case RowOutcome.Unchanged: outcome.Unchanged++; break;
-            case RowOutcome.Conflict:
-                outcome.Conflicts.Add(location, $"{sink.IdField} '{sink.IdOf(row)}' already exists with different content ({difference})");
-                break;
+            switch (results[i].Outcome)
+            {
+                case RowOutcome.Inserted: outcome.Accepted++; break;
+                case RowOutcome.Duplicate: outcome.Duplicates++; break;
+                case RowOutcome.Updated: outcome.Updated++; break;
+                case RowOutcome.Unchanged: outcome.Unchanged++; break;
+                case RowOutcome.Conflict:
+                    outcome.Conflicts.Add(batch[i].Location,
+                        $"{sink.IdField} '{sink.IdOf(rows[i])}' already exists with different content ({results[i].Difference})");
+                    break;
+            }
         }
     }
 }

@@ -26,11 +26,11 @@ public sealed class IngestionService(IDbContextFactory<AppDbContext> dbFactory)
         if (!FormatsOf(kind).Contains(format)) throw new ArgumentException($"{kind} cannot be read from {format}.", nameof(format));
         return kind switch
         {
-            ImportKind.Traces => ImportEngine.RunAsync(dbFactory, (c, t) => new TraceSink(c, t, projectId),
+            ImportKind.Traces => ImportEngine.RunAsync(dbFactory, projectId, s => new TraceSink(s),
                 errors => FromJson(body, format, errors, TraceRow.Parse, ct), options, ct),
-            ImportKind.Feedback => ImportEngine.RunAsync(dbFactory, (c, t) => new FeedbackSink(c, t, projectId),
+            ImportKind.Feedback => ImportEngine.RunAsync(dbFactory, projectId, s => new FeedbackSink(s),
                 errors => FromJson(body, format, errors, FeedbackRow.Parse, ct), options, ct),
-            ImportKind.Metrics => ImportEngine.RunAsync(dbFactory, (c, t) => new MetricSink(c, t, projectId),
+            ImportKind.Metrics => ImportEngine.RunAsync(dbFactory, projectId, s => new MetricSink(s),
                 errors => format == BodyFormat.Csv
                     ? MetricRow.ReadCsvAsync(body, errors, ct)
                     : FromJson(body, format, errors, MetricRow.Parse, ct), options, ct),

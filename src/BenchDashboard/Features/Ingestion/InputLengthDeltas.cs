@@ -1,6 +1,5 @@
-using System.Globalization;
+using BenchDashboard.Data;
 using BenchDashboard.Domain;
-using Microsoft.Data.Sqlite;
 
 namespace BenchDashboard.Features.Ingestion;
 
@@ -19,18 +18,17 @@ public sealed class InputLengthDeltas(int projectId)
         _counts[key] = _counts.GetValueOrDefault(key) + 1;
     }
 
-    /// <summary>Adds the counts to the stored histograms inside <paramref name="transaction"/>.</summary>
-    public void ApplyTo(SqliteConnection connection, SqliteTransaction transaction)
+    /// <summary>Adds the counts to the stored histograms inside the import's transaction.</summary>
+    internal void ApplyTo(ImportSession session)
     {
         if (_counts.Count == 0) return;
-        using var upsert = SqliteCommands.Prepare(connection, transaction, """
-            INSERT INTO DailyInputLengths (ProjectId, Date, Category, MinLength, Traces) VALUES ($p, $d, $c, $min, $n)
-            ON CONFLICT (ProjectId, Date, Category, MinLength) DO UPDATE SET Traces = Traces + excluded.Traces
-            """, "$p", "$d", "$c", "$min", "$n");
+        using var upsert = session.Prepare("""
+            INSERT INTO "DailyInputLengths" ("ProjectId", "Date", "Category", "MinLength", "Traces") VALUES (@p, @d, @c, @min, @n)
+            ON CONFLICT ("ProjectId", "Date", "Category", "MinLength") DO UPDATE SET "Traces" = "DailyInputLengths"."Traces" + excluded."Traces"
+            """, "@p", "@d", "@c", "@min", "@n");
         foreach (var ((date, category, minLength), traces) in _counts)
         {
-            upsert.Set("$p", projectId).Set("$d", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Set("$c", category)
-                .Set("$min", minLength).Set("$n", traces).ExecuteNonQuery();
+            upsert.Set("@p", projectId).Set("@d", date).Set("@c", category).Set("@min", minLength).Set("@n", traces).ExecuteNonQuery();
         }
         _counts.Clear();
     }

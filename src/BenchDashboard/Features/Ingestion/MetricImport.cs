@@ -4,7 +4,8 @@ using BenchDashboard.Features.Trends;
 using BenchDashboard.Infrastructure.Api;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using BenchDashboard.Data;
 
 namespace BenchDashboard.Features.Ingestion;
 
@@ -110,24 +111,31 @@ public sealed record MetricRow(DateOnly Date, string Metric, double Value, int N
 
 }
 
-/// <summary>Daily aggregates are the one kind of data that updates: the same date and metric replaces the value.</summary>
+/// <summary>
+/// Daily aggregates are the one kind of data that updates: the same date and metric replaces the value. A request holds
+/// at most a few hundred of them, so each is looked up and written on its own.
+/// </summary>
 internal sealed class MetricSink : IRowSink<MetricRow>, IDisposable
 {
-    private readonly int _projectId;
-    private readonly SqliteCommand _upsert, _existing;
+    private readonly ImportSession _session;
+    private readonly DbCommand? _upsert;
+    private readonly DbCommand _existing;
 
-    public MetricSink(SqliteConnection connection, SqliteTransaction? transaction, int projectId)
+    public MetricSink(ImportSession session)
     {
-        _projectId = projectId;
-        _upsert = SqliteCommands.Prepare(connection, transaction, """
-            INSERT INTO DailyMetrics (ProjectId, Date, Metric, Value, N) VALUES ($p, $d, $m, $v, $n)
-            ON CONFLICT (ProjectId, Metric, Date) DO UPDATE SET Value = excluded.Value, N = excluded.N
-            """, "$p", "$d", "$m", "$v", "$n");
-        _existing = SqliteCommands.Prepare(connection, transaction,
-            "SELECT Value, N FROM DailyMetrics WHERE ProjectId = $p AND Metric = $m AND Date = $d", "$p", "$m", "$d");
+        _session = session;
+        if (session.Transaction is not null)
+        {
+            _upsert = session.Prepare("""
+                INSERT INTO "DailyMetrics" ("ProjectId", "Date", "Metric", "Value", "N") VALUES (@p, @d, @m, @v, @n)
+                ON CONFLICT ("ProjectId", "Metric", "Date") DO UPDATE SET "Value" = excluded."Value", "N" = excluded."N"
+                """, "@p", "@d", "@m", "@v", "@n");
+        }
+        _existing = session.Prepare(
+            """SELECT "Value", "N" FROM "DailyMetrics" WHERE "ProjectId" = @p AND "Metric" = @m AND "Date" = @d""", "@p", "@m", "@d");
     }
 
-    public int ProjectId => _projectId;
+    public int ProjectId => _session.ProjectId;
 
     public string IdField => "date and metric";
 
@@ -138,31 +146,34 @@ internal sealed class MetricSink : IRowSink<MetricRow>, IDisposable
     public IReadOnlyList<string> PreviewCells(MetricRow row) =>
         [row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), row.Metric, row.Value.ToString(CultureInfo.InvariantCulture), row.N.ToString(CultureInfo.InvariantCulture)];
 
-    public RowOutcome Check(MetricRow row, out string? difference)
-    {
-        difference = null;
-        using var reader = _existing.Set("$p", _projectId).Set("$m", row.Metric).Set("$d", DateText(row)).ExecuteReader();
-        if (!reader.Read()) return RowOutcome.Inserted;
-        return reader.GetDouble(0) == row.Value && reader.GetInt32(1) == row.N ? RowOutcome.Unchanged : RowOutcome.Updated;
-    }
+    public RowResult[] Check(IReadOnlyList<MetricRow> rows) => rows.Select(row => new RowResult(Compare(row))).ToArray();
 
-    public RowOutcome Store(MetricRow row, out string? difference)
+    public RowResult[] Store(IReadOnlyList<MetricRow> rows)
     {
-        var outcome = Check(row, out difference);
-        if (outcome != RowOutcome.Unchanged)
+        var upsert = _upsert ?? throw new InvalidOperationException("A dry run stores nothing.");
+        return rows.Select(row =>
         {
-            _upsert.Set("$p", _projectId).Set("$d", DateText(row)).Set("$m", row.Metric).Set("$v", row.Value).Set("$n", row.N).ExecuteNonQuery();
-        }
-        return outcome;
+            var outcome = Compare(row);
+            if (outcome != RowOutcome.Unchanged)
+            {
+                upsert.Set("@p", ProjectId).Set("@d", row.Date).Set("@m", row.Metric).Set("@v", row.Value).Set("@n", row.N).ExecuteNonQuery();
+            }
+            return new RowResult(outcome);
+        }).ToArray();
     }
 
-    private static string DateText(MetricRow row) => row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private RowOutcome Compare(MetricRow row)
+    {
+        using var reader = _existing.Set("@p", ProjectId).Set("@m", row.Metric).Set("@d", row.Date).ExecuteReader();
+        if (!reader.Read()) return RowOutcome.Inserted;
+        return reader.GetDouble(0) == row.Value && Convert.ToInt32(reader.GetValue(1)) == row.N ? RowOutcome.Unchanged : RowOutcome.Updated;
+    }
 
     public void Complete() { }
 
     public void Dispose()
     {
-        _upsert.Dispose();
+        _upsert?.Dispose();
         _existing.Dispose();
     }
 }

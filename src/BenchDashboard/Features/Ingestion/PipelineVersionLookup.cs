@@ -1,5 +1,5 @@
-using BenchDashboard.Infrastructure.Api;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using BenchDashboard.Data;
 
 namespace BenchDashboard.Features.Ingestion;
 
@@ -7,10 +7,10 @@ namespace BenchDashboard.Features.Ingestion;
 /// Resolves version labels of one project to ids inside an import, creating unknown versions on first use
 /// (deployed at the time of the first row that names them; API.md says the same for bench runs).
 /// </summary>
-internal sealed class PipelineVersionLookup(SqliteConnection connection, SqliteTransaction? transaction, int projectId)
+internal sealed class PipelineVersionLookup(ImportSession session)
 {
     private readonly Dictionary<string, int?> _ids = new(StringComparer.Ordinal);
-    private SqliteCommand? _find, _insert;
+    private DbCommand? _find, _insert;
 
     public List<string> Created { get; } = [];
 
@@ -18,9 +18,8 @@ internal sealed class PipelineVersionLookup(SqliteConnection connection, SqliteT
     public int? Find(string version)
     {
         if (_ids.TryGetValue(version, out var id)) return id;
-        _find ??= SqliteCommands.Prepare(connection, transaction,
-            "SELECT Id FROM PipelineVersions WHERE ProjectId = $p AND Version = $v", "$p", "$v");
-        var found = _find.Set("$p", projectId).Set("$v", version).ExecuteScalar();
+        _find ??= session.Prepare("""SELECT "Id" FROM "PipelineVersions" WHERE "ProjectId" = @p AND "Version" = @v""", "@p", "@v");
+        var found = _find.Set("@p", session.ProjectId).Set("@v", version).ExecuteScalar();
         id = found is null ? null : Convert.ToInt32(found);
         if (id is not null) _ids[version] = id;
         return id;
@@ -29,9 +28,9 @@ internal sealed class PipelineVersionLookup(SqliteConnection connection, SqliteT
     public int FindOrCreate(string version, DateTime deployedAt)
     {
         if (Find(version) is { } existing) return existing;
-        _insert ??= SqliteCommands.Prepare(connection, transaction,
-            "INSERT INTO PipelineVersions (ProjectId, Version, DeployedAt) VALUES ($p, $v, $t) RETURNING Id", "$p", "$v", "$t");
-        var id = Convert.ToInt32(_insert.Set("$p", projectId).Set("$v", version).Set("$t", Timestamps.ToStorage(deployedAt)).ExecuteScalar());
+        _insert ??= session.Prepare(
+            """INSERT INTO "PipelineVersions" ("ProjectId", "Version", "DeployedAt") VALUES (@p, @v, @t) RETURNING "Id" """, "@p", "@v", "@t");
+        var id = Convert.ToInt32(_insert.Set("@p", session.ProjectId).Set("@v", version).Set("@t", session.Dialect.Timestamp(deployedAt)).ExecuteScalar());
         _ids[version] = id;
         Created.Add(version);
         return id;

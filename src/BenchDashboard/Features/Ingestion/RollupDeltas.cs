@@ -1,6 +1,5 @@
-using System.Globalization;
+using BenchDashboard.Data;
 using BenchDashboard.Domain;
-using Microsoft.Data.Sqlite;
 
 namespace BenchDashboard.Features.Ingestion;
 
@@ -82,53 +81,36 @@ public sealed class RollupDeltas(int projectId)
         return day;
     }
 
-    /// <summary>Adds the totals to the stored rollups inside <paramref name="transaction"/>.</summary>
-    public void ApplyTo(SqliteConnection connection, SqliteTransaction transaction)
+    /// <summary>The counters, in the order of the upsert's columns after ProjectId, Date and Category.</summary>
+    private static readonly string[] Counters =
+    [
+        "Traces", "ThumbsUp", "ThumbsDown", "CsatCount", "CsatSum", "CsatSumOfSquares", "Rewrites", "Retries", "Undos", "FormatErrors",
+        "RewrittenTraces", "RetriedTraces", "UndoneTraces", "FormatErrorTraces", "UnknownTraceFeedback",
+    ];
+
+    // Added, not replaced: other imports counted the same day before. The target's columns are named with the table, as
+    // PostgreSQL requires inside DO UPDATE (SQLite accepts it too).
+    private static readonly string UpsertSql = $"""
+        INSERT INTO "DailyRollups" ("ProjectId", "Date", "Category", {string.Join(", ", Counters.Select(c => $"\"{c}\""))})
+        VALUES (@p, @d, @c, {string.Join(", ", Counters.Select(c => $"@{c}"))})
+        ON CONFLICT ("ProjectId", "Date", "Category") DO UPDATE SET
+        {string.Join(", ", Counters.Select(c => $"\"{c}\" = \"DailyRollups\".\"{c}\" + excluded.\"{c}\""))}
+        """;
+
+    /// <summary>Adds the totals to the stored rollups inside the import's transaction.</summary>
+    internal void ApplyTo(ImportSession session)
     {
         if (IsEmpty) return;
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO DailyRollups (ProjectId, Date, Category, Traces, ThumbsUp, ThumbsDown, CsatCount, CsatSum, CsatSumOfSquares,
-                                      Rewrites, Retries, Undos, FormatErrors,
-                                      RewrittenTraces, RetriedTraces, UndoneTraces, FormatErrorTraces, UnknownTraceFeedback)
-            VALUES ($p, $d, $c, $traces, $up, $down, $csatN, $csatSum, $csatSq, $rewrites, $retries, $undos, $formatErrors,
-                    $rewritten, $retried, $undone, $formatErrorTraces, $unknownTrace)
-            ON CONFLICT (ProjectId, Date, Category) DO UPDATE SET
-                Traces = Traces + excluded.Traces, ThumbsUp = ThumbsUp + excluded.ThumbsUp,
-                ThumbsDown = ThumbsDown + excluded.ThumbsDown, CsatCount = CsatCount + excluded.CsatCount,
-                CsatSum = CsatSum + excluded.CsatSum, CsatSumOfSquares = CsatSumOfSquares + excluded.CsatSumOfSquares,
-                Rewrites = Rewrites + excluded.Rewrites, Retries = Retries + excluded.Retries,
-                Undos = Undos + excluded.Undos, FormatErrors = FormatErrors + excluded.FormatErrors,
-                RewrittenTraces = RewrittenTraces + excluded.RewrittenTraces, RetriedTraces = RetriedTraces + excluded.RetriedTraces,
-                UndoneTraces = UndoneTraces + excluded.UndoneTraces, FormatErrorTraces = FormatErrorTraces + excluded.FormatErrorTraces,
-                UnknownTraceFeedback = UnknownTraceFeedback + excluded.UnknownTraceFeedback
-            """;
-        string[] names = ["$p", "$d", "$c", "$traces", "$up", "$down", "$csatN", "$csatSum", "$csatSq", "$rewrites", "$retries", "$undos", "$formatErrors",
-            "$rewritten", "$retried", "$undone", "$formatErrorTraces", "$unknownTrace"];
-        var p = names.ToDictionary(n => n, n => command.Parameters.Add(new SqliteParameter { ParameterName = n }));
-        command.Prepare();
+        using var command = session.Prepare(UpsertSql, ["@p", "@d", "@c", .. Counters.Select(c => $"@{c}")]);
         foreach (var day in _days.Values)
         {
-            p["$p"].Value = day.ProjectId;
-            p["$d"].Value = day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            p["$c"].Value = day.Category;
-            p["$traces"].Value = day.Traces;
-            p["$up"].Value = day.ThumbsUp;
-            p["$down"].Value = day.ThumbsDown;
-            p["$csatN"].Value = day.CsatCount;
-            p["$csatSum"].Value = day.CsatSum;
-            p["$csatSq"].Value = day.CsatSumOfSquares;
-            p["$rewrites"].Value = day.Rewrites;
-            p["$retries"].Value = day.Retries;
-            p["$undos"].Value = day.Undos;
-            p["$formatErrors"].Value = day.FormatErrors;
-            p["$rewritten"].Value = day.RewrittenTraces;
-            p["$retried"].Value = day.RetriedTraces;
-            p["$undone"].Value = day.UndoneTraces;
-            p["$formatErrorTraces"].Value = day.FormatErrorTraces;
-            p["$unknownTrace"].Value = day.UnknownTraceFeedback;
-            command.ExecuteNonQuery();
+            command.Set("@p", day.ProjectId).Set("@d", day.Date).Set("@c", day.Category)
+                .Set("@Traces", day.Traces).Set("@ThumbsUp", day.ThumbsUp).Set("@ThumbsDown", day.ThumbsDown)
+                .Set("@CsatCount", day.CsatCount).Set("@CsatSum", day.CsatSum).Set("@CsatSumOfSquares", day.CsatSumOfSquares)
+                .Set("@Rewrites", day.Rewrites).Set("@Retries", day.Retries).Set("@Undos", day.Undos).Set("@FormatErrors", day.FormatErrors)
+                .Set("@RewrittenTraces", day.RewrittenTraces).Set("@RetriedTraces", day.RetriedTraces).Set("@UndoneTraces", day.UndoneTraces)
+                .Set("@FormatErrorTraces", day.FormatErrorTraces).Set("@UnknownTraceFeedback", day.UnknownTraceFeedback)
+                .ExecuteNonQuery();
         }
     }
 }

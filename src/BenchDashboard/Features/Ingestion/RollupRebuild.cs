@@ -1,5 +1,5 @@
 using BenchDashboard.Domain;
-using Microsoft.Data.Sqlite;
+using BenchDashboard.Data;
 
 namespace BenchDashboard.Features.Ingestion;
 
@@ -16,71 +16,76 @@ internal static class RollupRebuild
 {
     private const string PerTraceKinds = "('Rewrite', 'Retry', 'Undo', 'FormatError')";
 
-    /// <summary>Replaces every <see cref="DailyRollup"/> of the project, inside <paramref name="transaction"/>.</summary>
-    public static void Rollups(SqliteConnection connection, SqliteTransaction transaction, int projectId)
+    private static string Is(string kind) => $"""SUM(CASE WHEN f."Kind" = '{kind}' THEN 1 ELSE 0 END)""";
+
+    /// <summary>Replaces every <see cref="DailyRollup"/> of the project, inside the session's transaction.</summary>
+    internal static void Rollups(ImportSession session)
     {
-        using var delete = SqliteCommands.Prepare(connection, transaction, """DELETE FROM "DailyRollups" WHERE "ProjectId" = $p""", "$p");
-        delete.Set("$p", projectId).ExecuteNonQuery();
-        using var insert = SqliteCommands.Prepare(connection, transaction, $"""
+        using var delete = session.Prepare("""DELETE FROM "DailyRollups" WHERE "ProjectId" = @p""", "@p");
+        delete.Set("@p", session.ProjectId).ExecuteNonQuery();
+        var traceDay = session.Dialect.DayOf("t.\"Timestamp\"");
+        using var insert = session.Prepare($"""
             INSERT INTO "DailyRollups" ("ProjectId", "Date", "Category", "Traces", "ThumbsUp", "ThumbsDown", "CsatCount", "CsatSum",
                                         "CsatSumOfSquares", "Rewrites", "Retries", "Undos", "FormatErrors",
                                         "RewrittenTraces", "RetriedTraces", "UndoneTraces", "FormatErrorTraces", "UnknownTraceFeedback")
-            SELECT $p, "Date", "Category", SUM("Traces"), SUM("ThumbsUp"), SUM("ThumbsDown"), SUM("CsatCount"), SUM("CsatSum"),
+            SELECT @p, "Date", "Category", SUM("Traces"), SUM("ThumbsUp"), SUM("ThumbsDown"), SUM("CsatCount"), SUM("CsatSum"),
                    SUM("CsatSumOfSquares"), SUM("Rewrites"), SUM("Retries"), SUM("Undos"), SUM("FormatErrors"),
                    SUM("RewrittenTraces"), SUM("RetriedTraces"), SUM("UndoneTraces"), SUM("FormatErrorTraces"), SUM("UnknownTraceFeedback")
             FROM (
-                SELECT substr("Timestamp", 1, 10) AS "Date", COALESCE("Category", '') AS "Category", COUNT(*) AS "Traces",
+                SELECT {traceDay} AS "Date", COALESCE(t."Category", '') AS "Category", COUNT(*) AS "Traces",
                        0 AS "ThumbsUp", 0 AS "ThumbsDown", 0 AS "CsatCount", 0.0 AS "CsatSum", 0.0 AS "CsatSumOfSquares",
                        0 AS "Rewrites", 0 AS "Retries", 0 AS "Undos", 0 AS "FormatErrors",
                        0 AS "RewrittenTraces", 0 AS "RetriedTraces", 0 AS "UndoneTraces", 0 AS "FormatErrorTraces", 0 AS "UnknownTraceFeedback"
-                FROM "ProductionTraces" WHERE "ProjectId" = $p
+                FROM "ProductionTraces" t WHERE t."ProjectId" = @p
                 GROUP BY 1, 2
                 UNION ALL
-                SELECT substr(f."Timestamp", 1, 10), COALESCE(t."Category", ''), 0,
-                       SUM(f."Kind" = 'ThumbsUp'), SUM(f."Kind" = 'ThumbsDown'), SUM(f."Kind" = 'Csat'),
+                SELECT {session.Dialect.DayOf("f.\"Timestamp\"")}, COALESCE(t."Category", ''), 0,
+                       {Is("ThumbsUp")}, {Is("ThumbsDown")}, {Is("Csat")},
                        COALESCE(SUM(CASE WHEN f."Kind" = 'Csat' THEN f."Value" END), 0.0),
                        COALESCE(SUM(CASE WHEN f."Kind" = 'Csat' THEN f."Value" * f."Value" END), 0.0),
-                       SUM(f."Kind" = 'Rewrite'), SUM(f."Kind" = 'Retry'), SUM(f."Kind" = 'Undo'), SUM(f."Kind" = 'FormatError'),
-                       0, 0, 0, 0, SUM(t."Id" IS NULL AND f."Kind" IN {PerTraceKinds})
+                       {Is("Rewrite")}, {Is("Retry")}, {Is("Undo")}, {Is("FormatError")},
+                       0, 0, 0, 0, SUM(CASE WHEN t."Id" IS NULL AND f."Kind" IN {PerTraceKinds} THEN 1 ELSE 0 END)
                 FROM "FeedbackEvents" f
                 LEFT JOIN "ProductionTraces" t ON t."ProjectId" = f."ProjectId" AND t."TraceId" = f."TraceId"
-                WHERE f."ProjectId" = $p
+                WHERE f."ProjectId" = @p
                 GROUP BY 1, 2
                 UNION ALL
-                SELECT substr(t."Timestamp", 1, 10), COALESCE(t."Category", ''), 0, 0, 0, 0, 0.0, 0.0, 0, 0, 0, 0,
+                SELECT {traceDay}, COALESCE(t."Category", ''), 0, 0, 0, 0, 0.0, 0.0, 0, 0, 0, 0,
                        COUNT(DISTINCT CASE WHEN f."Kind" = 'Rewrite' THEN t."Id" END),
                        COUNT(DISTINCT CASE WHEN f."Kind" = 'Retry' THEN t."Id" END),
                        COUNT(DISTINCT CASE WHEN f."Kind" = 'Undo' THEN t."Id" END),
                        COUNT(DISTINCT CASE WHEN f."Kind" = 'FormatError' THEN t."Id" END), 0
                 FROM "FeedbackEvents" f
                 JOIN "ProductionTraces" t ON t."ProjectId" = f."ProjectId" AND t."TraceId" = f."TraceId"
-                WHERE f."ProjectId" = $p AND f."Kind" IN {PerTraceKinds}
+                WHERE f."ProjectId" = @p AND f."Kind" IN {PerTraceKinds}
                 GROUP BY 1, 2
-            )
+            ) AS "Parts"
             GROUP BY "Date", "Category"
-            """, "$p");
-        insert.Set("$p", projectId).ExecuteNonQuery();
+            """, "@p");
+        insert.Set("@p", session.ProjectId).ExecuteNonQuery();
     }
 
     /// <summary>
     /// Replaces the input-length histograms of the days from <paramref name="fromDay"/> up to (not including)
     /// <paramref name="toDay"/> (or on, when null) from the traces left there; other days lose no trace.
     /// </summary>
-    public static void InputLengths(SqliteConnection connection, SqliteTransaction transaction, int projectId, string fromDay, string? toDay)
+    internal static void InputLengths(ImportSession session, DateOnly fromDay, DateOnly? toDay)
     {
-        using var delete = SqliteCommands.Prepare(connection, transaction,
-            """DELETE FROM "DailyInputLengths" WHERE "ProjectId" = $p AND "Date" >= $from AND ($to IS NULL OR "Date" < $to)""", "$p", "$from", "$to");
-        delete.Set("$p", projectId).Set("$from", fromDay).Set("$to", toDay).ExecuteNonQuery();
-        using var remaining = SqliteCommands.Prepare(connection, transaction, """
+        var dialect = session.Dialect;
+        using var delete = session.Prepare(
+            """DELETE FROM "DailyInputLengths" WHERE "ProjectId" = @p AND "Date" >= @from AND (@to IS NULL OR "Date" < @to)""", "@p", "@from", "@to");
+        delete.Set("@p", session.ProjectId).Set("@from", fromDay).Set("@to", toDay).ExecuteNonQuery();
+        using var remaining = session.Prepare("""
             SELECT "Timestamp", "Category", "Input" FROM "ProductionTraces"
-            WHERE "ProjectId" = $p AND "Timestamp" >= $from AND ($to IS NULL OR "Timestamp" < $to)
-            """, "$p", "$from", "$to");
-        remaining.Set("$p", projectId).Set("$from", fromDay).Set("$to", toDay);
-        var lengths = new InputLengthDeltas(projectId);
+            WHERE "ProjectId" = @p AND "Timestamp" >= @from AND (@to IS NULL OR "Timestamp" < @to)
+            """, "@p", "@from", "@to");
+        remaining.Set("@p", session.ProjectId).Set("@from", dialect.Timestamp(fromDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)))
+            .Set("@to", toDay is { } to ? dialect.Timestamp(to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)) : null);
+        var lengths = new InputLengthDeltas(session.ProjectId);
         using (var reader = remaining.ExecuteReader())
         {
-            while (reader.Read()) lengths.AddTrace(reader.GetDateTime(0), reader.GetNullableString(1), reader.GetString(2));
+            while (reader.Read()) lengths.AddTrace(dialect.ReadTimestamp(reader, 0), reader.GetNullableString(1), reader.GetString(2));
         }
-        lengths.ApplyTo(connection, transaction);
+        lengths.ApplyTo(session);
     }
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using BenchDashboard.Domain;
 using BenchDashboard.Infrastructure.Api;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using BenchDashboard.Data;
 
 namespace BenchDashboard.Features.Ingestion;
 
@@ -25,21 +26,24 @@ public sealed record TraceRow(
     }
 }
 
-internal sealed class TraceSink(SqliteConnection connection, SqliteTransaction? transaction, int projectId)
-    : EventSink<TraceRow>(connection, transaction, projectId,
-        """
-        INSERT INTO ProductionTraces (ProjectId, TraceId, Timestamp, PipelineVersionId, Input, Output, Category, MetadataJson)
-        VALUES ($p, $id, $t, $v, $in, $out, $cat, $meta)
-        ON CONFLICT (ProjectId, TraceId) DO NOTHING
-        """, ["$p", "$id", "$t", "$v", "$in", "$out", "$cat", "$meta"],
-        """
-        SELECT t.Timestamp, v.Version, t.Input, t.Output, t.Category, t.MetadataJson
-        FROM ProductionTraces t LEFT JOIN PipelineVersions v ON v.Id = t.PipelineVersionId
-        WHERE t.ProjectId = $p AND t.TraceId = $id
+internal sealed class TraceSink(ImportSession session)
+    : EventSink<TraceRow>(session, Insert,
+        $"""
+        SELECT t."TraceId", t."Timestamp", v."Version", t."Input", t."Output", t."Category", t."MetadataJson"
+        FROM {session.Dialect.IdTable("@ids")}
+        CROSS JOIN "ProductionTraces" t
+        LEFT JOIN "PipelineVersions" v ON v."Id" = t."PipelineVersionId"
+        WHERE t."ProjectId" = @p AND t."TraceId" = j.value
         """)
 {
-    private readonly PipelineVersionLookup _versions = new(connection, transaction, projectId);
-    private readonly InputLengthDeltas _inputLengths = new(projectId);
+    internal static readonly BatchInsertSpec Insert = new("ProductionTraces",
+    [
+        new("ProjectId", typeof(int)), new("TraceId", typeof(string)), new("Timestamp", typeof(DateTime)), new("PipelineVersionId", typeof(int?)),
+        new("Input", typeof(string)), new("Output", typeof(string)), new("Category", typeof(string)), new("MetadataJson", typeof(string)),
+    ], SkipConflictsOn: ["ProjectId", "TraceId"], KeyColumn: 1);
+
+    private readonly PipelineVersionLookup _versions = new(session);
+    private readonly InputLengthDeltas _inputLengths = new(session.ProjectId);
 
     // Feedback that arrived before its trace was counted under no category; it moves to the trace's category once
     // the request's traces are stored, looked up for all of them at once.
@@ -57,24 +61,24 @@ internal sealed class TraceSink(SqliteConnection connection, SqliteTransaction? 
     public override IReadOnlyList<string> PreviewCells(TraceRow row) =>
         [row.TraceId, row.Timestamp.ToString("u", CultureInfo.InvariantCulture), row.Version ?? "", row.Category ?? "", row.Input];
 
-    protected override bool TryInsert(TraceRow row)
+    protected override object?[] Values(TraceRow row) =>
+    [
+        ProjectId, row.TraceId, row.Timestamp, row.Version is null ? null : _versions.FindOrCreate(row.Version, row.Timestamp),
+        row.Input, row.Output, row.Category, row.MetadataJson,
+    ];
+
+    protected override void Inserted(TraceRow row)
     {
-        int? versionId = row.Version is null ? null : _versions.FindOrCreate(row.Version, row.Timestamp);
-        var inserted = Insert.Set("$p", ProjectId).Set("$id", row.TraceId).Set("$t", Timestamps.ToStorage(row.Timestamp))
-            .Set("$v", versionId).Set("$in", row.Input).Set("$out", row.Output).Set("$cat", row.Category)
-            .Set("$meta", row.MetadataJson).ExecuteNonQuery() == 1;
-        if (!inserted) return false;
         Rollups.AddTrace(row.Timestamp, row.Category);
         _inputLengths.AddTrace(row.Timestamp, row.Category, row.Input);
         if (!string.IsNullOrEmpty(row.Category)) _categorised[row.TraceId] = row.Category;
         _arrived[row.TraceId] = row.Timestamp;
-        return true;
     }
 
-    protected override void BeforeRollupsApply(SqliteConnection connection, SqliteTransaction transaction)
+    protected override void BeforeRollupsApply()
     {
         var perTraceKinds = new HashSet<(string TraceId, FeedbackKind Kind)>();
-        foreach (var (traceId, day, kind, value) in TraceCategories.Feedback(connection, transaction, ProjectId, _arrived.Keys))
+        foreach (var (traceId, day, kind, value) in TraceCategories.Feedback(Session, _arrived.Keys))
         {
             if (_categorised.TryGetValue(traceId, out var category)) Rollups.MoveFeedback(day.ToDateTime(TimeOnly.MinValue), category, kind, value);
             // The event was left out of per-trace rates while its trace was unknown; now the trace counts it (once per kind).
@@ -87,15 +91,15 @@ internal sealed class TraceSink(SqliteConnection connection, SqliteTransaction? 
         }
         _categorised.Clear();
         _arrived.Clear();
-        _inputLengths.ApplyTo(connection, transaction);
+        _inputLengths.ApplyTo(Session);
     }
 
-    protected override string? Difference(SqliteDataReader stored, TraceRow row) =>
-        stored.GetString(0) != Timestamps.ToStorage(row.Timestamp) ? "timestamp differs"
-        : stored.GetNullableString(1) != row.Version ? "version differs"
-        : stored.GetString(2) != row.Input ? "input differs"
-        : stored.GetNullableString(3) != row.Output ? "output differs"
-        : stored.GetNullableString(4) != row.Category ? "category differs"
-        : stored.GetNullableString(5) != row.MetadataJson ? "metadata differs"
+    protected override string? Difference(DbDataReader stored, TraceRow row) =>
+        Dialect.ReadTimestamp(stored, 1) != Dialect.AsStored(row.Timestamp) ? "timestamp differs"
+        : stored.GetNullableString(2) != row.Version ? "version differs"
+        : stored.GetString(3) != row.Input ? "input differs"
+        : stored.GetNullableString(4) != row.Output ? "output differs"
+        : stored.GetNullableString(5) != row.Category ? "category differs"
+        : stored.GetNullableString(6) != row.MetadataJson ? "metadata differs"
         : null;
 }

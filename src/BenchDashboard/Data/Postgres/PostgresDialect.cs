@@ -1,0 +1,58 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace BenchDashboard.Data.Postgres;
+
+/// <summary>PostgreSQL's side of <see cref="SqlDialect"/>: times are <c>timestamptz</c>, ids travel as one <c>text[]</c>.</summary>
+internal sealed class PostgresDialect : SqlDialect
+{
+    public static readonly PostgresDialect Instance = new();
+
+    /// <summary>The advisory-lock class of per-project writes (the second key is the project id).</summary>
+    private const int ProjectWriteLock = 0x42440001;
+
+    public override bool PreparesExplicitly => false;
+
+    /// <summary>
+    /// Writers of different projects run side by side; writers of one project take turns on a transaction-scoped
+    /// advisory lock, released at commit or rollback (also when an instance dies mid-import). The lock timeout turns a
+    /// long wait into the busy answer SQLite gives.
+    /// </summary>
+    public override async Task<DbTransaction> BeginProjectWriteAsync(DbConnection connection, int projectId, CancellationToken ct)
+    {
+        var transaction = await ((NpgsqlConnection)connection).BeginTransactionAsync(ct);
+        try
+        {
+            await using var command = new NpgsqlCommand(
+                $"SET LOCAL lock_timeout = '{StorageFailure.BusyTimeoutSeconds}s'; SELECT pg_advisory_xact_lock({ProjectWriteLock}, @p);",
+                (NpgsqlConnection)connection, transaction);
+            command.Parameters.AddWithValue("p", projectId);
+            await command.ExecuteNonQueryAsync(ct);
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+
+    public override string IdTable(string parameter) => $"unnest({parameter}) AS j(value)";
+
+    public override object IdTableValue(IEnumerable<string> ids) => ids as string[] ?? ids.ToArray();
+
+    public override string DayOf(string timestampColumn) => $"(({timestampColumn}) AT TIME ZONE 'UTC')::date";
+
+    public override DateOnly ReadDay(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateOnly>(ordinal);
+
+    public override object Timestamp(DateTime utc) => AsStored(utc);
+
+    public override DateTime ReadTimestamp(DbDataReader reader, int ordinal) => DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc);
+
+    /// <summary><c>timestamptz</c> keeps microseconds: the 100 ns ticks below them are cut, as the server would.</summary>
+    public override DateTime AsStored(DateTime utc) =>
+        new(utc.Ticks - utc.Ticks % 10, DateTimeKind.Utc);
+
+    public override BatchInsert PrepareBatchInsert(DbConnection connection, DbTransaction transaction, BatchInsertSpec spec) =>
+        new PostgresBatchInsert((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, spec);
+}

@@ -1,0 +1,48 @@
+using System.Data.Common;
+using BenchDashboard.Data.Postgres;
+using BenchDashboard.Data.Sqlite;
+using Npgsql;
+
+namespace BenchDashboard.Data;
+
+/// <summary>
+/// Where the raw SQL of imports and maintenance differs between providers (decision 0025): how a write transaction
+/// starts, how many ids travel as one parameter, how a stored time is written, read and cut to a day, and how rows are
+/// inserted in bulk. Everything else in those statements is SQL both providers read the same way (quoted PascalCase
+/// identifiers, <c>@name</c> parameters, <c>ON CONFLICT</c>, <c>RETURNING</c>).
+/// </summary>
+internal abstract class SqlDialect
+{
+    public static SqlDialect Of(DbConnection connection) =>
+        connection is NpgsqlConnection ? PostgresDialect.Instance : SqliteDialect.Instance;
+
+    public abstract bool PreparesExplicitly { get; }
+
+    /// <summary>
+    /// Starts the transaction of a write that changes a project's rows. Writes to one project take turns (rollups and
+    /// per-trace counts are read and added within the transaction), waiting at most
+    /// <see cref="StorageFailure.BusyTimeoutSeconds"/> for the turn before failing as a busy database.
+    /// </summary>
+    public abstract Task<DbTransaction> BeginProjectWriteAsync(DbConnection connection, int projectId, CancellationToken ct);
+
+    /// <summary>A table of the ids passed in <paramref name="parameter"/>, aliased <c>j</c> with one column <c>value</c>.</summary>
+    public abstract string IdTable(string parameter);
+
+    /// <summary>The value to bind to the parameter of <see cref="IdTable"/>.</summary>
+    public abstract object IdTableValue(IEnumerable<string> ids);
+
+    /// <summary>The UTC day of a stored time column, as SQL; read it back with <see cref="ReadDay"/>.</summary>
+    public abstract string DayOf(string timestampColumn);
+
+    public abstract DateOnly ReadDay(DbDataReader reader, int ordinal);
+
+    /// <summary>A UTC time as the provider stores it.</summary>
+    public abstract object Timestamp(DateTime utc);
+
+    public abstract DateTime ReadTimestamp(DbDataReader reader, int ordinal);
+
+    /// <summary>A time as it reads back once stored (PostgreSQL keeps microseconds), so a resend compares equal.</summary>
+    public abstract DateTime AsStored(DateTime utc);
+
+    public abstract BatchInsert PrepareBatchInsert(DbConnection connection, DbTransaction transaction, BatchInsertSpec spec);
+}
