@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every BenchDashboard test: unit, integration, component and browser tests.
-# Installs what a fresh Debian/Ubuntu machine lacks (Chromium, poppler-utils, a font), then builds and tests.
+# Installs what a fresh Debian/Ubuntu machine lacks (Chromium, poppler-utils, a font, PostgreSQL 15), then builds and tests.
 # Results: TRX files in TestResults/ (read by .ci/run), screenshots in artifacts/screenshots/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +9,9 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+# The tests start their own throwaway cluster from these binaries. Never the `postgresql` metapackage: it would
+# upgrade the common packages and create a system cluster.
+[ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql-15)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing missing system packages: ${missing[*]}"
     sudo_cmd=()
