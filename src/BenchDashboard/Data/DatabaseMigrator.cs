@@ -1,5 +1,7 @@
 using BenchDashboard.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace BenchDashboard.Data;
 
@@ -12,6 +14,9 @@ public static class DatabaseMigrator
     public static async Task MigrateAsync(AppDbContext db, ILogger logger, CancellationToken ct = default)
     {
         if (db.Database.IsSqlite()) await SqliteStartup.BeforeMigrateAsync(db, logger, ct);
+        // On an empty server EF reads its history table before creating it and logs the failed read as an error; an
+        // operator's first start should not begin with one.
+        else await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
 
         // A newer release's migrations are unknown here: migrating would apply ours on top of a schema we do not know.
         var unknown = (await db.Database.GetAppliedMigrationsAsync(ct)).Except(db.Database.GetMigrations()).ToList();
