@@ -27,6 +27,6 @@ public static class NegativeFeedback
             throw new ArgumentException("An SQL alias is a plain identifier.", nameof(alias));
         var kinds = string.Join(", ", Kinds.Select(k => $"'{k}'"));
         var csat = MaxNegativeCsat.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return $"({alias}.Kind IN ({kinds}) OR ({alias}.Kind = '{FeedbackKind.Csat}' AND {alias}.Value <= {csat}))";
+        return $"""({alias}."Kind" IN ({kinds}) OR ({alias}."Kind" = '{FeedbackKind.Csat}' AND {alias}."Value" <= {csat}))""";
     }
 }

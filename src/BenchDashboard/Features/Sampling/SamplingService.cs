@@ -20,12 +20,12 @@ public sealed class SamplingService(IDbContextFactory<AppDbContext> dbFactory, A
 
     // Built once: the negative-feedback condition comes from constants (NegativeFeedback); the values stay parameters.
     private static readonly string CandidatesSql = $$"""
-        SELECT t.Id AS Id, COALESCE(t.Category, '') AS Category,
-               (SELECT COUNT(*) FROM FeedbackEvents f
-                WHERE f.ProjectId = t.ProjectId AND f.TraceId = t.TraceId
-                  AND {{NegativeFeedback.SqlCondition("f")}}) AS NegativeSignals
-        FROM ProductionTraces t
-        WHERE t.ProjectId = {0} AND t.Timestamp >= {1} AND t.Timestamp < {2}
+        SELECT t."Id" AS "Id", COALESCE(t."Category", '') AS "Category",
+               CAST((SELECT COUNT(*) FROM "FeedbackEvents" f
+                     WHERE f."ProjectId" = t."ProjectId" AND f."TraceId" = t."TraceId"
+                       AND {{NegativeFeedback.SqlCondition("f")}}) AS integer) AS "NegativeSignals"
+        FROM "ProductionTraces" t
+        WHERE t."ProjectId" = {0} AND t."Timestamp" >= {1} AND t."Timestamp" < {2}
         """;
 
     /// <summary>
