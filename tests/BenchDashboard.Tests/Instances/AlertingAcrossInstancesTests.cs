@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using BenchDashboard.Data;
+using BenchDashboard.Data.Postgres;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Audit;
 using BenchDashboard.Features.Signals;
@@ -10,6 +11,7 @@ using BenchDashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace BenchDashboard.Tests.Instances;
 
@@ -73,6 +75,29 @@ public sealed class AlertingAcrossInstancesTests : IAsyncLifetime
         Assert.Equal(posted.Count, await check.WebhookDeliveries.CountAsync());
         var chain = await second.Services.GetRequiredService<AuditLog>().VerifyAsync();
         Assert.True(chain.IsIntact, chain.Problem);
+    }
+
+    [Fact]
+    public async Task The_lease_of_an_instance_that_dies_mid_round_is_free_for_the_next_round_elsewhere()
+    {
+        // An instance in the middle of a round: its session holds the lease, as DatabaseLease takes it.
+        await using var dying = new NpgsqlConnection(database.ConnectionString);
+        await dying.OpenAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_try_advisory_lock({AdvisoryLocks.AlertingRound})", dying))
+        {
+            Assert.Equal(true, await take.ExecuteScalarAsync());
+        }
+        var pid = dying.ProcessID;
+        Assert.False(await Worker(second).RunOnceAsync(CancellationToken.None));
+
+        // The node is lost: the server sees its connection end (here: ended from the server side) and no one unlocks.
+        await using (var admin = new NpgsqlConnection(database.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var terminate = new NpgsqlCommand($"SELECT pg_terminate_backend({pid}, 10000)", admin);
+            Assert.Equal(true, await terminate.ExecuteScalarAsync());
+        }
+        Assert.True(await Worker(second).RunOnceAsync(CancellationToken.None));
     }
 
     private static SignalAlertingWorker Worker(PostgresInstanceFactory instance) =>

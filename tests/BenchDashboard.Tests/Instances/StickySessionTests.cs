@@ -61,6 +61,29 @@ public sealed class StickySessionTests(TwoInstances fixture)
         await a.SendAsync(WithCookie(HttpMethod.Delete, connection, cookie));
     }
 
+    [Fact]
+    public async Task A_cookie_outlives_the_instance_that_issued_it_when_one_is_stopped_and_the_other_killed()
+    {
+        var apps = fixture.Apps;
+        var cookie = await SignInAsync(apps[0].BaseUrl);
+
+        await apps.StopAsync(0); // a rolling restart
+        Assert.False(apps[0].IsRunning);
+        Assert.Equal(HttpStatusCode.OK, await AdminPageAsync(apps[1].BaseUrl, cookie));
+
+        await apps.KillAsync(1); // a lost node, while the first comes back
+        await apps.StartAsync(0);
+        Assert.Equal(HttpStatusCode.OK, await AdminPageAsync(apps[0].BaseUrl, cookie));
+        await apps.StartAsync(1);
+        Assert.Equal(HttpStatusCode.OK, await AdminPageAsync(apps[1].BaseUrl, cookie));
+    }
+
+    private static async Task<HttpStatusCode> AdminPageAsync(Uri instance, string cookie)
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = instance };
+        return (await http.SendAsync(WithCookie(HttpMethod.Get, "/admin", cookie))).StatusCode;
+    }
+
     /// <summary>Signs the bootstrap admin in on one instance, as a browser does, and returns the cookies it was given.</summary>
     private static async Task<string> SignInAsync(Uri instance)
     {
