@@ -11,8 +11,8 @@ namespace BenchDashboard.Data;
 /// </summary>
 internal sealed class StartupLock : IAsyncDisposable
 {
-    /// <summary>An arbitrary 64-bit key that names this lock among the server's advisory locks ("BenchDsh").</summary>
-    internal const long Key = 0x42656e6368447368;
+    /// <summary>This lock's key among the app's advisory locks (<see cref="Postgres.AdvisoryLocks"/>).</summary>
+    internal const long Key = Postgres.AdvisoryLocks.Startup;
 
     private readonly NpgsqlConnection? _connection;
 

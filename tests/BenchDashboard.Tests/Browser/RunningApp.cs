@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Text;
 using BenchDashboard.Tests.Infrastructure;
 
@@ -10,31 +11,40 @@ namespace BenchDashboard.Tests.Browser;
 /// <summary>
 /// The real, built BenchDashboard executable on Kestrel (127.0.0.1, a free port), with demo data on a fresh SQLite file,
 /// exactly as a user starts it. Shared by the browser tests through <see cref="BrowserCollection"/>. It can also be
-/// killed outright and started again on the same database, as a crash would leave it.
+/// stopped, or killed outright, and started again on the same database, as a crash would leave it. On a PostgreSQL
+/// database instead, several of them are the instances of one deployment (<see cref="Infrastructure.AppInstances"/>).
 /// </summary>
 public sealed class RunningApp : IAsyncLifetime
 {
     private readonly bool demo;
     private readonly IReadOnlyDictionary<string, string> settings;
+    private readonly string? postgres;
 
     public RunningApp() : this(demo: true, new Dictionary<string, string>()) { }
 
-    /// <summary>For tests that start their own app; <paramref name="settings"/> are extra environment variables.</summary>
-    internal RunningApp(bool demo, IReadOnlyDictionary<string, string> settings)
+    /// <summary>
+    /// For tests that start their own app; <paramref name="settings"/> are extra environment variables. With
+    /// <paramref name="postgresConnectionString"/> the app runs on that PostgreSQL database instead of a SQLite file of
+    /// its own; the database is the caller's to create and drop.
+    /// </summary>
+    internal RunningApp(bool demo, IReadOnlyDictionary<string, string> settings, string? postgresConnectionString = null)
     {
         this.demo = demo;
         this.settings = settings;
+        postgres = postgresConnectionString;
+        database = postgres is null ? new TempDatabase() : null;
     }
 
     /// <summary>A fixed anchor, so the demo's dates (and so what the tests see) never depend on the day they run.</summary>
     public static readonly DateOnly DemoAnchor = new(2026, 11, 1);
 
-    private readonly TempDatabase database = new();
+    private readonly TempDatabase? database;
     private readonly StringBuilder output = new();
     private Process? process;
 
     public Uri BaseUrl { get; private set; } = default!;
-    public string DatabasePath => database.Path;
+    public string DatabasePath => database?.Path ?? throw new InvalidOperationException("This app runs on PostgreSQL, not a SQLite file.");
+    public bool IsRunning => process is { HasExited: false };
     public string Output { get { lock (output) return output.ToString(); } }
 
     public async ValueTask InitializeAsync() => await StartAsync();
@@ -54,7 +64,8 @@ public sealed class RunningApp : IAsyncLifetime
         // Development: static web assets are served from the build output, as with `dotnet run`.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ASPNETCORE_URLS"] = BaseUrl.ToString();
-        start.Environment["ConnectionStrings__Default"] = database.ConnectionString;
+        start.Environment["ConnectionStrings__Default"] = postgres ?? database!.ConnectionString;
+        if (postgres is not null) start.Environment["BenchDashboard__Database__Provider"] = "postgres";
         start.Environment["BenchDashboard__Demo"] = demo ? "true" : "false";
         start.Environment["BenchDashboard__DemoAnchorDate"] = DemoAnchor.ToString("yyyy-MM-dd");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
@@ -90,6 +101,27 @@ public sealed class RunningApp : IAsyncLifetime
         throw new TimeoutException($"The app did not answer /healthz within 3 minutes:\n{Output}");
     }
 
+    /// <summary>
+    /// SIGTERM, as a process manager stops a service: the app finishes its requests and shuts down. Killed if it is not
+    /// gone within 30 s.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            if (kill(process.Id, SigTerm) != 0) throw new InvalidOperationException($"kill -TERM {process.Id} failed ({Marshal.GetLastPInvokeError()}).");
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try { await process.WaitForExitAsync(timeout.Token); }
+            catch (OperationCanceledException) { /* did not stop: KillAsync below */ }
+        }
+        await KillAsync();
+    }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int sig);
+
     /// <summary>SIGKILL: no shutdown code runs, exactly like a power cut or the OOM killer.</summary>
     public async Task KillAsync()
     {
@@ -105,7 +137,7 @@ public sealed class RunningApp : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
-        database.Dispose();
+        database?.Dispose();
     }
 
     public static string RepositoryRoot()

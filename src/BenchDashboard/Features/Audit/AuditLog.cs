@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using BenchDashboard.Data;
+using BenchDashboard.Data.Postgres;
 using BenchDashboard.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,9 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, TimeProv
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    // One writer at a time: the next row needs the previous row's hash and id.
+    // One writer at a time: the next row needs the previous row's hash and id. The semaphore orders this process's
+    // writers; on PostgreSQL, where several instances may share the database, a transaction lock orders the processes
+    // (decision 0026). SQLite has one process and one writer.
     private static readonly SemaphoreSlim AppendLock = new(1, 1);
 
     public async Task<AuditEvent> AppendAsync(string actor, string action, string? subject = null, object? payload = null,
@@ -32,6 +35,9 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, TimeProv
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // Taken before the last row is read and held until commit; each statement after it reads what was committed
+            // before it was granted, so the other instance's newest row is seen.
+            if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLocks.AuditAppend})", ct);
             var last = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Id)
                 .Select(e => new { e.Id, e.Hash }).FirstOrDefaultAsync(ct);
             var row = new AuditEvent

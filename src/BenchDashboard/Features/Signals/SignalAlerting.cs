@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BenchDashboard.Data;
+using BenchDashboard.Data.Postgres;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -64,6 +65,11 @@ public sealed class SignalAlerting(IDbContextFactory<AppDbContext> dbFactory, Si
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // On PostgreSQL another instance may compare the same project at the same time (its alerting round, or a lead's
+        // triage there): the states are read and saved under a lock of this project, so each change is seen, and
+        // alerted, once (decision 0026). SQLite has one process.
+        await using var tx = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (tx is not null) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLocks.SignalStates}, {projectId})", ct);
         var project = await db.Projects.AsNoTracking().FirstAsync(p => p.Id == projectId, ct);
         var states = await db.SignalStates.Where(s => s.ProjectId == projectId).ToListAsync(ct);
         var snoozed = (await db.SignalTriages.AsNoTracking()
@@ -136,6 +142,7 @@ public sealed class SignalAlerting(IDbContextFactory<AppDbContext> dbFactory, Si
             });
         }
         await db.SaveChangesAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         foreach (var alert in events)
         {
             await audit.AppendAsync("system", alert.Name, $"project:{project.Slug}", new
@@ -206,7 +213,9 @@ public sealed class SignalAlerting(IDbContextFactory<AppDbContext> dbFactory, Si
 
 /// <summary>
 /// Every <c>BenchDashboard:Alerting:IntervalSeconds</c> (default 300; 0 turns alerting off): evaluates each project's
-/// signals as of today and posts the due webhook deliveries. A failure is logged and the next round tries again.
+/// signals as of today and posts the due webhook deliveries. A failure is logged and the next round tries again. With
+/// several instances on one PostgreSQL database, a round runs under a lease in the database (<see cref="DatabaseLease"/>):
+/// while one instance runs it, a round due on another does nothing, so no delivery is posted by two at once.
 /// </summary>
 public sealed class SignalAlertingWorker(IServiceProvider services, IConfiguration configuration, TimeProvider clock, ILogger<SignalAlertingWorker> logger)
     : BackgroundService
@@ -229,12 +238,21 @@ public sealed class SignalAlertingWorker(IServiceProvider services, IConfigurati
         }
     }
 
-    public async Task RunOnceAsync(CancellationToken ct)
+    /// <summary>One round; false when another instance holds the round's lease and this one did nothing.</summary>
+    public async Task<bool> RunOnceAsync(CancellationToken ct)
     {
+        await using var lease = await DatabaseLease.TryAcquireAsync(services.GetRequiredService<IDbContextFactory<AppDbContext>>(),
+            AdvisoryLocks.AlertingRound, ct);
+        if (lease is null)
+        {
+            logger.LogDebug("Another instance is running the alerting round; this one skips it.");
+            return false;
+        }
         var alerting = services.GetRequiredService<SignalAlerting>();
         var projects = await services.GetRequiredService<Projects.ProjectService>().ListAsync(ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         foreach (var project in projects) await alerting.EvaluateAsync(project.Id, today, ct);
         await alerting.DeliverDueAsync(ct);
+        return true;
     }
 }
