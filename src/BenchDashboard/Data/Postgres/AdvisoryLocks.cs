@@ -22,4 +22,10 @@ internal static class AdvisoryLocks
     /// and saving the change, which the alerting round and a lead's triage may both do (transaction lock; "BDSg").
     /// </summary>
     public const int SignalStates = 0x42445367;
+
+    /// <summary>
+    /// The class half of the pair <c>(ProjectWrites, projectId)</c>: an import or a data deletion writing a project's rows
+    /// and rollups (transaction lock, waited for up to the busy timeout; <see cref="PostgresDialect"/>).
+    /// </summary>
+    public const int ProjectWrites = 0x42440001;
 }

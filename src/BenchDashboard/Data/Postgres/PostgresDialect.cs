@@ -8,9 +8,6 @@ internal sealed class PostgresDialect : SqlDialect
 {
     public static readonly PostgresDialect Instance = new();
 
-    /// <summary>The advisory-lock class of per-project writes (the second key is the project id).</summary>
-    private const int ProjectWriteLock = 0x42440001;
-
     public override bool PreparesExplicitly => false;
 
     /// <summary>
@@ -24,7 +21,7 @@ internal sealed class PostgresDialect : SqlDialect
         try
         {
             await using var command = new NpgsqlCommand(
-                $"SET LOCAL lock_timeout = '{StorageFailure.BusyTimeoutSeconds}s'; SELECT pg_advisory_xact_lock({ProjectWriteLock}, @p);",
+                $"SET LOCAL lock_timeout = '{StorageFailure.BusyTimeoutSeconds}s'; SELECT pg_advisory_xact_lock({AdvisoryLocks.ProjectWrites}, @p);",
                 (NpgsqlConnection)connection, transaction);
             command.Parameters.AddWithValue("p", projectId);
             await command.ExecuteNonQueryAsync(ct);
