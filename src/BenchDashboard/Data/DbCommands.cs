@@ -28,6 +28,14 @@ internal static class DbCommands
         return command;
     }
 
+    /// <summary>Sets a value that may be NULL, with its type: PostgreSQL cannot infer the type of a NULL parameter in
+    /// <c>@x IS NULL</c> by itself (SQLite needs no type).</summary>
+    public static DbCommand Set(this DbCommand command, string parameter, object? value, System.Data.DbType type)
+    {
+        command.Parameters[parameter].DbType = type;
+        return command.Set(parameter, value);
+    }
+
     public static string? GetNullableString(this DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
