@@ -58,6 +58,11 @@ public abstract class TestDatabase : IAsyncDisposable, IDisposable
     /// <summary>A UTC time (<c>yyyy-MM-dd HH:mm:ss</c>) as an SQL literal of the type this provider stores times in.</summary>
     public string SqlTime(string utc) => Provider == DatabaseProvider.Postgres ? $"TIMESTAMPTZ '{utc}+00'" : $"'{utc}'";
 
+    /// <summary>Drops a trigger, as someone holding the database could (tests of what the audit chain still detects).</summary>
+    public string DropTriggerSql(string trigger, string table) => Provider == DatabaseProvider.Postgres
+        ? $"DROP TRIGGER \"{trigger}\" ON \"{table}\""
+        : $"DROP TRIGGER \"{trigger}\"";
+
     /// <summary>The raw-SQL differences of this provider, as the app's own statements use them.</summary>
     internal SqlDialect Dialect => Provider == DatabaseProvider.Postgres ? BenchDashboard.Data.Postgres.PostgresDialect.Instance : BenchDashboard.Data.Sqlite.SqliteDialect.Instance;
 
