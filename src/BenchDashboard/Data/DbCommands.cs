@@ -28,6 +28,18 @@ internal static class DbCommands
         return command;
     }
 
+    /// <summary>
+    /// Sets a value that may be NULL, giving a NULL its type: PostgreSQL cannot infer the type of a NULL parameter in
+    /// <c>@x IS NULL</c> by itself (SQLite needs none). A value keeps the type the provider infers from it (a UTC time
+    /// is a <c>timestamptz</c> on PostgreSQL, which <see cref="System.Data.DbType.DateTime"/> would not be).
+    /// </summary>
+    public static DbCommand Set(this DbCommand command, string parameter, object? value, System.Data.DbType typeOfNull)
+    {
+        if (value is null) command.Parameters[parameter].DbType = typeOfNull;
+        else command.Parameters[parameter].ResetDbType();
+        return command.Set(parameter, value);
+    }
+
     public static string? GetNullableString(this DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

@@ -19,7 +19,7 @@ public static class NegativeFeedback
 
     /// <summary>
     /// The same rule as an SQL condition over a <c>FeedbackEvents</c> row named <paramref name="alias"/> (kinds are stored
-    /// by their enum names). Built from constants only, never from input, so it may be spliced into a query.
+    /// by their enum names; identifiers quoted, so PostgreSQL reads them as SQLite does). Built from constants only, never from input, so it may be spliced into a query.
     /// </summary>
     public static string SqlCondition(string alias)
     {
@@ -27,6 +27,6 @@ public static class NegativeFeedback
             throw new ArgumentException("An SQL alias is a plain identifier.", nameof(alias));
         var kinds = string.Join(", ", Kinds.Select(k => $"'{k}'"));
         var csat = MaxNegativeCsat.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return $"""({alias}."Kind" IN ({kinds}) OR ({alias}."Kind" = '{FeedbackKind.Csat}' AND {alias}."Value" <= {csat}))""";
+        return $"({alias}.\"Kind\" IN ({kinds}) OR ({alias}.\"Kind\" = '{FeedbackKind.Csat}' AND {alias}.\"Value\" <= {csat}))";
     }
 }

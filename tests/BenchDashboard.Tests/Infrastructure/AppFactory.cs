@@ -1,19 +1,29 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using BenchDashboard.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace BenchDashboard.Tests.Infrastructure;
 
-/// <summary>The whole app on a real SQLite file of its own (one per test class), demo data off, with a bootstrap
-/// admin and API key as API.md describes.</summary>
+/// <summary>The whole app on a real database of its own (one per test class: a SQLite file, or a PostgreSQL database
+/// with <see cref="PostgresAppFactory"/>), demo data off, with a bootstrap admin and API key as API.md describes.</summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@test.local";
     public const string AdminPassword = "correct horse battery staple";
     public const string BootstrapKey = "test-bootstrap-key-0123456789abcdefghijklmnop";
 
-    public TempDatabase Database { get; } = new();
+    private readonly Lazy<TestDatabase> database;
+
+    public AppFactory() : this(DatabaseProvider.Sqlite) { }
+
+    /// <summary>For the flavours on another provider (<see cref="PostgresAppFactory"/>).</summary>
+    protected AppFactory(DatabaseProvider provider) =>
+        database = new(() => TestDatabase.Create(provider, prefix: GetType().Name));
+
+    /// <summary>The app's database, created on first use (the app's start uses it first).</summary>
+    public TestDatabase Database => database.Value;
 
     /// <summary>Extra settings a test class needs, applied after the defaults.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
@@ -21,7 +31,8 @@ public class AppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
+        builder.UseSetting(DatabaseSettings.ProviderKey, Database.ProviderSetting);
+        builder.UseSetting(DatabaseSettings.ConnectionStringKey, Database.ConnectionString);
         builder.UseSetting("BenchDashboard:Demo", "false");
         builder.UseSetting("BenchDashboard:Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("BenchDashboard:Bootstrap:AdminPassword", AdminPassword);
@@ -66,6 +77,6 @@ public class AppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing) Database.Dispose();
+        if (disposing && database.IsValueCreated) database.Value.Dispose();
     }
 }

@@ -1,41 +1,29 @@
 using BenchDashboard.Data;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BenchDashboard.Tests.Infrastructure;
 
-/// <summary>A real SQLite file in a temporary folder, deleted with its WAL files when disposed.</summary>
-public sealed class TempDatabase : IDisposable
+/// <summary>The SQLite <see cref="TestDatabase"/>: a real file in a temporary folder, deleted with its WAL files when
+/// disposed. Tests about SQLite itself (its file, locks and triggers) use it directly.</summary>
+public sealed class TempDatabase : TestDatabase
 {
     public string Folder { get; } = Directory.CreateTempSubdirectory("benchdashboard-test-").FullName;
     public string Path => System.IO.Path.Combine(Folder, "test.db");
-    public string ConnectionString => $"Data Source={Path};Pooling=False";
 
-    public DbContextOptions<AppDbContext> Options => new DbContextOptionsBuilder<AppDbContext>()
-        .UseSqlite(ConnectionString)
-        .Options;
-
-    public AppDbContext CreateContext() => new(Options);
-
-    public IDbContextFactory<AppDbContext> Factory => new SimpleFactory(Options);
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    public override string ConnectionString => $"Data Source={Path};Pooling=False";
 
     /// <summary>Applies the real migrations, as the app does at start.</summary>
-    public async Task<TempDatabase> MigrateAsync()
+    public new async Task<TempDatabase> MigrateAsync()
     {
-        await using var db = CreateContext();
-        await DatabaseMigrator.MigrateAsync(db, NullLogger.Instance);
+        await base.MigrateAsync();
         return this;
     }
 
-    public void Dispose()
+    public override ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { /* best effort on a temp folder */ }
-    }
-
-    private sealed class SimpleFactory(DbContextOptions<AppDbContext> options) : IDbContextFactory<AppDbContext>
-    {
-        public AppDbContext CreateDbContext() => new(options);
+        return ValueTask.CompletedTask;
     }
 }

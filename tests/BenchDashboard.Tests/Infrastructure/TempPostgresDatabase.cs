@@ -1,8 +1,10 @@
+using BenchDashboard.Data;
+
 namespace BenchDashboard.Tests.Infrastructure;
 
-/// <summary>The PostgreSQL counterpart of <see cref="TempDatabase"/>: a fresh empty database of its own on the test
-/// process's cluster (<see cref="PostgresServer"/>), dropped when disposed.</summary>
-public sealed class TempPostgresDatabase : IAsyncDisposable, IDisposable
+/// <summary>The PostgreSQL <see cref="TestDatabase"/>: a fresh empty database of its own on the test process's cluster
+/// (<see cref="PostgresServer"/>), dropped when disposed.</summary>
+public sealed class TempPostgresDatabase : TestDatabase
 {
     private readonly PostgresServer server;
     private int dropped;
@@ -13,8 +15,10 @@ public sealed class TempPostgresDatabase : IAsyncDisposable, IDisposable
         ConnectionString = connectionString;
     }
 
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
     /// <summary>The Npgsql connection string, for <c>ConnectionStrings:Default</c> or a plain NpgsqlConnection.</summary>
-    public string ConnectionString { get; }
+    public override string ConnectionString { get; }
 
     /// <summary>Creates the database, starting the cluster if this is the first one in the test process.</summary>
     public static async Task<TempPostgresDatabase> CreateAsync(string? prefix = null)
@@ -23,11 +27,8 @@ public sealed class TempPostgresDatabase : IAsyncDisposable, IDisposable
         return new TempPostgresDatabase(server, await server.CreateDatabaseAsync(prefix));
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref dropped, 1) == 0) await server.DropDatabaseAsync(ConnectionString);
     }
-
-    /// <summary>For <c>using</c> in synchronous code such as a factory's Dispose; prefer <see cref="DisposeAsync"/>.</summary>
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

@@ -8,8 +8,11 @@ namespace BenchDashboard.Tests.Security;
 /// Issue 12, finding 1: pages accept the sign-in cookie only. An API key (even one with every scope) authenticates
 /// API calls and nothing else: pages check roles, not a key's scopes or project limit.
 /// </summary>
-public class PageAuthenticationTests(AppFactory app) : IClassFixture<AppFactory>
+public abstract class PageAuthenticationTests(AppFactory app)
 {
+    public sealed class OnSqlite(AppFactory app) : PageAuthenticationTests(app), IClassFixture<AppFactory>;
+    public sealed class OnPostgres(PostgresAppFactory app) : PageAuthenticationTests(app), IClassFixture<PostgresAppFactory>;
+
     private readonly IngestionClient client = new(app);
 
     [Theory]

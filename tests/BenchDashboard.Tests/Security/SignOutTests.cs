@@ -5,8 +5,11 @@ using BenchDashboard.Tests.Infrastructure;
 namespace BenchDashboard.Tests.Security;
 
 /// <summary>Issue 12, finding 13: sign-out is a POST that carries the page's antiforgery token; another site cannot sign a user out.</summary>
-public class SignOutTests(AppFactory app) : IClassFixture<AppFactory>
+public abstract class SignOutTests(AppFactory app)
 {
+    public sealed class OnSqlite(AppFactory app) : SignOutTests(app), IClassFixture<AppFactory>;
+    public sealed class OnPostgres(PostgresAppFactory app) : SignOutTests(app), IClassFixture<PostgresAppFactory>;
+
     private readonly IngestionClient client = new(app);
 
     [Fact]

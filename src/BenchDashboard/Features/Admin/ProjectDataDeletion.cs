@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using BenchDashboard.Data;
 using BenchDashboard.Features.Audit;
@@ -86,8 +87,8 @@ public sealed class ProjectDataDeletion(IDbContextFactory<AppDbContext> dbFactor
         return DbCommands.Prepare(connection, transaction, sql, "@p", "@fromTime", "@toTime", "@fromDay", "@toDay")
             .Set("@p", projectId)
             .Set("@fromTime", dialect.Timestamp(range.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)))
-            .Set("@toTime", range.To is { } to ? dialect.Timestamp(to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)) : null)
+            .Set("@toTime", range.To is { } to ? dialect.Timestamp(to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)) : null, DbType.DateTime)
             .Set("@fromDay", range.From)
-            .Set("@toDay", range.To);
+            .Set("@toDay", range.To, DbType.Date);
     }
 }

@@ -1,3 +1,4 @@
+using System.Data;
 using BenchDashboard.Domain;
 using BenchDashboard.Data;
 
@@ -74,13 +75,13 @@ internal static class RollupRebuild
         var dialect = session.Dialect;
         using var delete = session.Prepare(
             """DELETE FROM "DailyInputLengths" WHERE "ProjectId" = @p AND "Date" >= @from AND (@to IS NULL OR "Date" < @to)""", "@p", "@from", "@to");
-        delete.Set("@p", session.ProjectId).Set("@from", fromDay).Set("@to", toDay).ExecuteNonQuery();
+        delete.Set("@p", session.ProjectId).Set("@from", fromDay).Set("@to", toDay, DbType.Date).ExecuteNonQuery();
         using var remaining = session.Prepare("""
             SELECT "Timestamp", "Category", "Input" FROM "ProductionTraces"
             WHERE "ProjectId" = @p AND "Timestamp" >= @from AND (@to IS NULL OR "Timestamp" < @to)
             """, "@p", "@from", "@to");
         remaining.Set("@p", session.ProjectId).Set("@from", dialect.Timestamp(fromDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)))
-            .Set("@to", toDay is { } to ? dialect.Timestamp(to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)) : null);
+            .Set("@to", toDay is { } to ? dialect.Timestamp(to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)) : null, DbType.DateTime);
         var lengths = new InputLengthDeltas(session.ProjectId);
         using (var reader = remaining.ExecuteReader())
         {

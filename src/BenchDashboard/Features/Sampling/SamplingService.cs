@@ -19,11 +19,12 @@ public sealed class SamplingService(IDbContextFactory<AppDbContext> dbFactory, A
     private sealed record CandidateRow(long Id, string Category, int NegativeSignals);
 
     // Built once: the negative-feedback condition comes from constants (NegativeFeedback); the values stay parameters.
+    // Quoted identifiers and an INTEGER count read the same on SQLite and PostgreSQL (COUNT is a bigint there).
     private static readonly string CandidatesSql = $$"""
         SELECT t."Id" AS "Id", COALESCE(t."Category", '') AS "Category",
                CAST((SELECT COUNT(*) FROM "FeedbackEvents" f
-                     WHERE f."ProjectId" = t."ProjectId" AND f."TraceId" = t."TraceId"
-                       AND {{NegativeFeedback.SqlCondition("f")}}) AS integer) AS "NegativeSignals"
+                WHERE f."ProjectId" = t."ProjectId" AND f."TraceId" = t."TraceId"
+                  AND {{NegativeFeedback.SqlCondition("f")}}) AS INTEGER) AS "NegativeSignals"
         FROM "ProductionTraces" t
         WHERE t."ProjectId" = {0} AND t."Timestamp" >= {1} AND t."Timestamp" < {2}
         """;

@@ -11,8 +11,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BenchDashboard.Tests.Features.Account;
 
-public class AuthenticationTests(AppFactory app) : IClassFixture<AppFactory>
+public abstract class AuthenticationTests(AppFactory app)
 {
+    public sealed class OnSqlite(AppFactory app) : AuthenticationTests(app), IClassFixture<AppFactory>;
+    public sealed class OnPostgres(PostgresAppFactory app) : AuthenticationTests(app), IClassFixture<PostgresAppFactory>;
+
     public static TheoryData<string> Pages()
     {
         var data = new TheoryData<string> { "/" };

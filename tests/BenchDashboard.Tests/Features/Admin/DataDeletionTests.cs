@@ -14,8 +14,11 @@ namespace BenchDashboard.Tests.Features.Admin;
 /// Issue 12, finding 2: an admin deletes a project's data in a range of days. Exactly the range goes, the dashboard
 /// afterwards is what it would be had those rows never arrived, the deletion is audited, and nobody else can do it.
 /// </summary>
-public class DataDeletionTests(AppFactory app) : IClassFixture<AppFactory>
+public abstract class DataDeletionTests(AppFactory app)
 {
+    public sealed class OnSqlite(AppFactory app) : DataDeletionTests(app), IClassFixture<AppFactory>;
+    public sealed class OnPostgres(PostgresAppFactory app) : DataDeletionTests(app), IClassFixture<PostgresAppFactory>;
+
     private readonly IngestionClient client = new(app);
 
     private const string Ndjson = "application/x-ndjson";
@@ -93,10 +96,11 @@ public class DataDeletionTests(AppFactory app) : IClassFixture<AppFactory>
         {
             Assert.Equal(client.Count(never, table), client.Count(deleted, table));
         }
-        Assert.Equal(0, client.Scalar("""
-            SELECT (SELECT COUNT(*) FROM ProductionTraces t WHERE t.ProjectId = p.Id AND t.Timestamp >= '2026-03-03' AND t.Timestamp < '2026-03-05')
-                 + (SELECT COUNT(*) FROM FeedbackEvents f WHERE f.ProjectId = p.Id AND f.Timestamp >= '2026-03-03' AND f.Timestamp < '2026-03-05')
-            FROM Projects p WHERE p.Slug = $slug
+        var (from, to) = (app.Database.SqlTime("2026-03-03 00:00:00"), app.Database.SqlTime("2026-03-05 00:00:00"));
+        Assert.Equal(0, client.Scalar($"""
+            SELECT (SELECT COUNT(*) FROM "ProductionTraces" t WHERE t."ProjectId" = p."Id" AND t."Timestamp" >= {from} AND t."Timestamp" < {to})
+                 + (SELECT COUNT(*) FROM "FeedbackEvents" f WHERE f."ProjectId" = p."Id" AND f."Timestamp" >= {from} AND f."Timestamp" < {to})
+            FROM "Projects" p WHERE p."Slug" = @slug
             """, deleted));
         // Trends (all metrics, per day, whole project and one category) and the stored rollups and histograms agree.
         foreach (var query in new[] { "from=2026-02-25&to=2026-03-12&bucket=day", "from=2026-02-25&to=2026-03-12&bucket=week&category=billing" })
@@ -171,11 +175,13 @@ public class DataDeletionTests(AppFactory app) : IClassFixture<AppFactory>
     /// <summary>The project's rows of a rollup table as text, all-zero rows left out (an import may leave one behind).</summary>
     private List<string> Rows(string slug, string table)
     {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(app.Database.ConnectionString);
-        connection.Open();
+        using var connection = app.Database.OpenConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT * FROM \"{table}\" WHERE ProjectId = (SELECT Id FROM Projects WHERE Slug = $slug)";
-        command.Parameters.AddWithValue("$slug", slug);
+        command.CommandText = $"SELECT * FROM \"{table}\" WHERE \"ProjectId\" = {IngestionClient.ProjectOfSlug}";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "slug";
+        parameter.Value = slug;
+        command.Parameters.Add(parameter);
         using var reader = command.ExecuteReader();
         var rows = new List<string>();
         while (reader.Read())

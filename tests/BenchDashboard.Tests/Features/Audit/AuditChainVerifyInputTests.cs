@@ -4,8 +4,11 @@ using BenchDashboard.Tests.Infrastructure;
 namespace BenchDashboard.Tests.Features.Audit;
 
 /// <summary>Hostile or mistyped recorded heads given to GET /api/v1/audit-log/verify: a short 400 that says what is wrong, never a 500.</summary>
-public class AuditChainVerifyInputTests(AppFactory app) : IClassFixture<AppFactory>
+public abstract class AuditChainVerifyInputTests(AppFactory app)
 {
+    public sealed class OnSqlite(AppFactory app) : AuditChainVerifyInputTests(app), IClassFixture<AppFactory>;
+    public sealed class OnPostgres(PostgresAppFactory app) : AuditChainVerifyInputTests(app), IClassFixture<PostgresAppFactory>;
+
     private static readonly string GoodHash = new('a', 64);
 
     public static TheoryData<string, string> Cases => new()

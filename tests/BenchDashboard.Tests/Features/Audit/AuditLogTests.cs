@@ -1,13 +1,17 @@
+using BenchDashboard.Data;
 using BenchDashboard.Features.Audit;
 using BenchDashboard.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace BenchDashboard.Tests.Features.Audit;
 
-public class AuditLogTests : IAsyncLifetime
+public abstract class AuditLogTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly TempDatabase database = new();
+    public sealed class OnSqlite() : AuditLogTests(DatabaseProvider.Sqlite);
+    public sealed class OnPostgres() : AuditLogTests(DatabaseProvider.Postgres);
+
+    private readonly TestDatabase database = TestDatabase.Create(provider);
     private AuditLog log = default!;
 
     public async ValueTask InitializeAsync()
@@ -48,22 +52,23 @@ public class AuditLogTests : IAsyncLifetime
     public async Task The_database_refuses_to_update_or_delete_audit_rows()
     {
         await using var db = database.CreateContext();
-        var update = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE AuditEvents SET Actor = 'mallory' WHERE Id = 2"));
+        var update = await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("""UPDATE "AuditEvents" SET "Actor" = 'mallory' WHERE "Id" = 2"""));
         Assert.Contains("append-only", update.Message);
-        await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEvents WHERE Id = 2"));
+        var delete = await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("""DELETE FROM "AuditEvents" WHERE "Id" = 2"""));
+        Assert.Contains("append-only", delete.Message);
     }
 
     public static TheoryData<string, string> Tampering => new()
     {
-        { "UPDATE AuditEvents SET Actor = 'mallory@test.local' WHERE Id = 2", "row 2 was altered" },
-        { "UPDATE AuditEvents SET PayloadJson = '[\"other\"]' WHERE Id = 2", "row 2 was altered" },
-        { "UPDATE AuditEvents SET Subject = NULL WHERE Id = 3", "row 3 was altered" },
-        { "UPDATE AuditEvents SET At = '2020-01-01 00:00:00' WHERE Id = 1", "row 1 was altered" },
-        { "UPDATE AuditEvents SET Action = 'auth.sign_in' WHERE Id = 4", "row 4 was altered" },
-        { "DELETE FROM AuditEvents WHERE Id = 2", "row 2 is missing" },
+        { "UPDATE \"AuditEvents\" SET \"Actor\" = 'mallory@test.local' WHERE \"Id\" = 2", "row 2 was altered" },
+        { "UPDATE \"AuditEvents\" SET \"PayloadJson\" = '[\"other\"]' WHERE \"Id\" = 2", "row 2 was altered" },
+        { "UPDATE \"AuditEvents\" SET \"Subject\" = NULL WHERE \"Id\" = 3", "row 3 was altered" },
+        { "UPDATE \"AuditEvents\" SET \"At\" = '2020-01-01 00:00:00' WHERE \"Id\" = 1", "row 1 was altered" },
+        { "UPDATE \"AuditEvents\" SET \"Action\" = 'auth.sign_in' WHERE \"Id\" = 4", "row 4 was altered" },
+        { "DELETE FROM \"AuditEvents\" WHERE \"Id\" = 2", "row 2 is missing" },
         // A forger who recomputes a row's own hash still breaks the link to the next row.
-        { "UPDATE AuditEvents SET Hash = '" + new string('a', 64) + "' WHERE Id = 3", "row 3 was altered" },
-        { "UPDATE AuditEvents SET PrevHash = '" + new string('b', 64) + "' WHERE Id = 3", "row 3 does not link to row 2" },
+        { "UPDATE \"AuditEvents\" SET \"Hash\" = '" + new string('a', 64) + "' WHERE \"Id\" = 3", "row 3 was altered" },
+        { "UPDATE \"AuditEvents\" SET \"PrevHash\" = '" + new string('b', 64) + "' WHERE \"Id\" = 3", "row 3 does not link to row 2" },
     };
 
     [Theory]
@@ -73,7 +78,8 @@ public class AuditLogTests : IAsyncLifetime
         await using (var db = database.CreateContext())
         {
             // Someone with the file can drop the guards; the hash chain must still tell.
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditEvents_NoUpdate; DROP TRIGGER AuditEvents_NoDelete;");
+            await db.Database.ExecuteSqlRawAsync(database.DropTriggerSql("AuditEvents_NoUpdate", "AuditEvents"));
+            await db.Database.ExecuteSqlRawAsync(database.DropTriggerSql("AuditEvents_NoDelete", "AuditEvents"));
             await db.Database.ExecuteSqlRawAsync(tamper);
         }
 
@@ -88,12 +94,12 @@ public class AuditLogTests : IAsyncLifetime
     {
         await using (var db = database.CreateContext())
         {
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditEvents_NoUpdate;");
+            await db.Database.ExecuteSqlRawAsync(database.DropTriggerSql("AuditEvents_NoUpdate", "AuditEvents"));
             var row = await db.AuditEvents.AsNoTracking().SingleAsync(e => e.Id == 2);
             row.Actor = "mallory@test.local";
             // Even someone holding the key who recomputes one row's hash leaves the next row pointing at the old one.
             var forgedHash = AuditLog.ComputeHash(row, System.Text.Encoding.UTF8.GetBytes(TestAuditKeys.Key));
-            await db.Database.ExecuteSqlAsync($"UPDATE AuditEvents SET Actor = {row.Actor}, Hash = {forgedHash} WHERE Id = 2");
+            await db.Database.ExecuteSqlAsync($"""UPDATE "AuditEvents" SET "Actor" = {row.Actor}, "Hash" = {forgedHash} WHERE "Id" = 2""");
         }
 
         var result = await log.VerifyAsync();

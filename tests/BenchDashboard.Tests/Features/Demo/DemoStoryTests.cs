@@ -164,7 +164,7 @@ public class DemoStoryTests(DemoAppFactory factory) : IClassFixture<DemoAppFacto
     public async Task The_same_anchor_date_generates_the_same_data()
     {
         using var second = new DemoAppFactory().Started();
-        static async Task<string> FingerprintAsync(TempDatabase database)
+        static async Task<string> FingerprintAsync(TestDatabase database)
         {
             await using var db = database.CreateContext();
             var traces = await db.ProductionTraces.OrderBy(t => t.Id).Take(2000)

@@ -4,8 +4,11 @@ using BenchDashboard.Tests.Infrastructure;
 
 namespace BenchDashboard.Tests.Features.Ingestion;
 
-public class BenchRunApiTests(AppFactory app) : IClassFixture<AppFactory>
+public abstract class BenchRunApiTests(AppFactory app)
 {
+    public sealed class OnSqlite(AppFactory app) : BenchRunApiTests(app), IClassFixture<AppFactory>;
+    public sealed class OnPostgres(PostgresAppFactory app) : BenchRunApiTests(app), IClassFixture<PostgresAppFactory>;
+
     private readonly IngestionClient client = new(app);
 
     private static object Run(string runId, string startedAt, params (string Case, bool Passed)[] results) => new
@@ -29,7 +32,9 @@ public class BenchRunApiTests(AppFactory app) : IClassFixture<AppFactory>
         // The unknown version and rubric number were created; the version is deployed when the run started.
         Assert.Equal(1, client.Count(slug, "PipelineVersions"));
         Assert.Equal(1, client.Count(slug, "RubricVersions"));
-        Assert.Equal(1, client.Scalar("SELECT COUNT(*) FROM PipelineVersions WHERE DeployedAt LIKE '2026-03-01 10:00:00%' AND ProjectId = (SELECT Id FROM Projects WHERE Slug = $slug)", slug));
+        Assert.Equal(1, client.Scalar($"""
+            SELECT COUNT(*) FROM "PipelineVersions" WHERE {app.Database.SqlTimeIs("\"DeployedAt\"", "2026-03-01 10:00:00")} AND "ProjectId" = {IngestionClient.ProjectOfSlug}
+            """, slug));
 
         var again = await client.PostJsonAsync(slug, "bench-runs", run);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);

@@ -4,11 +4,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using BenchDashboard.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace BenchDashboard.Tests.Features.Ingestion;
 
-/// <summary>Sends ingestion requests with the bootstrap key and counts what really landed in the SQLite file.</summary>
+/// <summary>Sends ingestion requests with the bootstrap key and counts what really landed in the database.</summary>
 public sealed class IngestionClient(AppFactory app)
 {
     public HttpClient Api { get; } = app.CreateApiClient(AppFactory.BootstrapKey);
@@ -37,23 +36,33 @@ public sealed class IngestionClient(AppFactory app)
 
     public static string Ndjson(IEnumerable<object> items) => string.Join("\n", items.Select(i => JsonSerializer.Serialize(i))) + "\n";
 
-    /// <summary>Rows of <paramref name="table"/> that belong to the project, read straight from the database file.</summary>
+    /// <summary>The project's id in SQL, for the statements given to <see cref="Scalar"/>.</summary>
+    public const string ProjectOfSlug = "(SELECT \"Id\" FROM \"Projects\" WHERE \"Slug\" = @slug)";
+
+    /// <summary>Rows of <paramref name="table"/> that belong to the project, read straight from the database.</summary>
     public long Count(string slug, string table) =>
-        Scalar($"SELECT COUNT(*) FROM \"{table}\" WHERE ProjectId = (SELECT Id FROM Projects WHERE Slug = $slug)", slug);
+        Scalar($"SELECT COUNT(*) FROM \"{table}\" WHERE \"ProjectId\" = {ProjectOfSlug}", slug);
 
     /// <summary>Everything an import could have written for the project.</summary>
     public long CountAll(string slug) =>
         new[] { "ProductionTraces", "FeedbackEvents", "DailyMetrics", "DailyRollups", "BenchRuns", "BenchCases", "PipelineVersions", "RubricVersions" }
             .Sum(table => Count(slug, table));
 
-    public long Scalar(string sql, string slug)
+    /// <summary>The one value <paramref name="sql"/> reads, with <c>@slug</c> bound; SQL both providers read alike
+    /// (quoted identifiers).</summary>
+    public long Scalar(string sql, string slug, params (string Name, object Value)[] parameters)
     {
-        using var connection = new SqliteConnection(app.Database.ConnectionString);
-        connection.Open();
+        using var connection = app.Database.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$slug", slug);
-        return Convert.ToInt64(command.ExecuteScalar());
+        foreach (var (name, value) in parameters.Prepend(("slug", slug)))
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>

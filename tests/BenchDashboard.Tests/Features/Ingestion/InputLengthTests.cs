@@ -13,8 +13,11 @@ namespace BenchDashboard.Tests.Features.Ingestion;
 /// keep them in their own transaction, and an upgraded database gets them from the traces it already holds, binned
 /// exactly as an import would.
 /// </summary>
-public class InputLengthTests
+public abstract class InputLengthTests(DatabaseProvider provider)
 {
+    public sealed class OnSqlite() : InputLengthTests(DatabaseProvider.Sqlite);
+    public sealed class OnPostgres() : InputLengthTests(DatabaseProvider.Postgres);
+
     private static readonly DateOnly Day = new(2026, 3, 2);
 
     /// <summary>Lengths around every kind of bin edge, empty, 64 KiB, and text where SQLite and .NET count differently.</summary>
@@ -28,7 +31,7 @@ public class InputLengthTests
         traces.GroupBy(t => (t.Day, t.Category, InputLengthBins.StartOf(InputLengthBins.LengthOf(t.Input))))
             .Select(g => (g.Key.Day, g.Key.Category, g.Key.Item3, (long)g.Count())).Order().ToList();
 
-    private static async Task<List<(DateOnly, string, int, long)>> StoredAsync(TempDatabase database)
+    private static async Task<List<(DateOnly, string, int, long)>> StoredAsync(TestDatabase database)
     {
         await using var db = database.CreateContext();
         return (await db.DailyInputLengths.ToListAsync()).Select(l => (l.Date, l.Category, l.MinLength, l.Traces)).Order().ToList();
@@ -37,7 +40,7 @@ public class InputLengthTests
     [Fact]
     public async Task A_trace_import_counts_each_new_trace_once_per_day_category_and_bin_and_moves_the_data_version()
     {
-        using var database = await new TempDatabase().MigrateAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using (var db = database.CreateContext())
         {
             db.Projects.Add(new Project { Slug = "p", Name = "P", CreatedAt = DateTime.UtcNow });

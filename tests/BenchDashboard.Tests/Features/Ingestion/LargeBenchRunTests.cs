@@ -10,8 +10,11 @@ namespace BenchDashboard.Tests.Features.Ingestion;
 /// a second run over the same cases with one bad result at the very end stores nothing at all. (How fast is the
 /// benchmark's business: docs/benchmarks.md, "Issue 12: bench-run import".)
 /// </summary>
-public class LargeBenchRunTests(AppFactory app) : IClassFixture<AppFactory>
+public abstract class LargeBenchRunTests(AppFactory app)
 {
+    public sealed class OnSqlite(AppFactory app) : LargeBenchRunTests(app), IClassFixture<AppFactory>;
+    public sealed class OnPostgres(PostgresAppFactory app) : LargeBenchRunTests(app), IClassFixture<PostgresAppFactory>;
+
     private const int Results = 100_000;
     private readonly IngestionClient client = new(app);
 
@@ -51,15 +54,15 @@ public class LargeBenchRunTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(Results, summary.GetProperty("newCases").GetInt32());
 
         Assert.Equal(Results, client.Count(slug, "BenchCases"));
-        Assert.Equal(Results, Scalar(slug, "SELECT COUNT(*) FROM BenchResults x JOIN BenchRuns r ON r.Id = x.BenchRunId WHERE r.ProjectId = {project}"));
-        Assert.Equal(expectedPassed, Scalar(slug, "SELECT COUNT(*) FROM BenchResults x JOIN BenchRuns r ON r.Id = x.BenchRunId WHERE r.ProjectId = {project} AND x.Passed"));
+        Assert.Equal(Results, Scalar(slug, """SELECT COUNT(*) FROM "BenchResults" x JOIN "BenchRuns" r ON r."Id" = x."BenchRunId" WHERE r."ProjectId" = {project}"""));
+        Assert.Equal(expectedPassed, Scalar(slug, """SELECT COUNT(*) FROM "BenchResults" x JOIN "BenchRuns" r ON r."Id" = x."BenchRunId" WHERE x."Passed" AND r."ProjectId" = {project}"""));
         // Every result points at its own case, with its own score; categories where sent; one version and rubric created.
         Assert.Equal(0, Scalar(slug, """
-            SELECT COUNT(*) FROM BenchResults x JOIN BenchCases c ON c.Id = x.BenchCaseId JOIN BenchRuns r ON r.Id = x.BenchRunId
-            WHERE r.ProjectId = {project} AND (c.ProjectId <> r.ProjectId OR abs(x.Score - CAST(substr(c.ExternalId, 6) AS INTEGER) / 100000.0) > 1e-12)
+            SELECT COUNT(*) FROM "BenchResults" x JOIN "BenchCases" c ON c."Id" = x."BenchCaseId" JOIN "BenchRuns" r ON r."Id" = x."BenchRunId"
+            WHERE r."ProjectId" = {project} AND (c."ProjectId" <> r."ProjectId" OR abs(x."Score" - CAST(substr(c."ExternalId", 6) AS INTEGER) / 100000.0) > 1e-12)
             """));
-        Assert.Equal(Results / 10, Scalar(slug, "SELECT COUNT(*) FROM BenchCases WHERE ProjectId = {project} AND Category IS NOT NULL"));
-        Assert.Equal(Results, Scalar(slug, "SELECT COUNT(*) FROM BenchCases WHERE ProjectId = {project} AND FirstSeenAt LIKE '2026-03-02 10:00:00%' AND Status = 'Active' AND Source = 'Imported'"));
+        Assert.Equal(Results / 10, Scalar(slug, """SELECT COUNT(*) FROM "BenchCases" WHERE "ProjectId" = {project} AND "Category" IS NOT NULL"""));
+        Assert.Equal(Results, Scalar(slug, """SELECT COUNT(*) FROM "BenchCases" WHERE "ProjectId" = {project} AND """ + FirstSeenAt("2026-03-02 10:00:00") + """ AND "Status" = 'Active' AND "Source" = 'Imported'"""));
         Assert.Equal(1, client.Count(slug, "PipelineVersions"));
         Assert.Equal(1, client.Count(slug, "RubricVersions"));
 
@@ -69,24 +72,26 @@ public class LargeBenchRunTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(expectedPassed, list.GetProperty("passed").GetInt32());
 
         // An earlier run over the same cases, broken in its very last result: a 400 naming it, and not one row more or changed.
-        var dataVersion = Scalar(slug, "SELECT DataVersion FROM Projects WHERE Id = {project}");
+        var dataVersion = Scalar(slug, """SELECT "DataVersion" FROM "Projects" WHERE "Id" = {project}""");
         var broken = await client.PostAsync(slug, "bench-runs",
             RunJson("large-0", "2026-03-01T10:00:00Z", Results, badLast: """{"caseId":"case-100000","passed":"maybe"}"""), "application/json");
         Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
         Assert.Contains("results[99999]: passed: must be true or false, got a string", await IngestionClient.ErrorsAsync(broken));
         Assert.Equal(1, client.Count(slug, "BenchRuns"));
-        Assert.Equal(Results, Scalar(slug, "SELECT COUNT(*) FROM BenchResults x JOIN BenchRuns r ON r.Id = x.BenchRunId WHERE r.ProjectId = {project}"));
-        Assert.Equal(Results, Scalar(slug, "SELECT COUNT(*) FROM BenchCases WHERE ProjectId = {project} AND FirstSeenAt LIKE '2026-03-02 10:00:00%'"));
-        Assert.Equal(dataVersion, Scalar(slug, "SELECT DataVersion FROM Projects WHERE Id = {project}"));
+        Assert.Equal(Results, Scalar(slug, """SELECT COUNT(*) FROM "BenchResults" x JOIN "BenchRuns" r ON r."Id" = x."BenchRunId" WHERE r."ProjectId" = {project}"""));
+        Assert.Equal(Results, Scalar(slug, """SELECT COUNT(*) FROM "BenchCases" WHERE "ProjectId" = {project} AND """ + FirstSeenAt("2026-03-02 10:00:00")));
+        Assert.Equal(dataVersion, Scalar(slug, """SELECT "DataVersion" FROM "Projects" WHERE "Id" = {project}"""));
 
         // The same run whole: no new cases, and the cases now date from the earlier run.
         var earlier = await IngestionClient.JsonAsync(await client.PostAsync(slug, "bench-runs", RunJson("large-0", "2026-03-01T10:00:00Z", Results), "application/json"));
         Assert.Equal(0, earlier.GetProperty("newCases").GetInt32());
-        Assert.Equal(2 * Results, Scalar(slug, "SELECT COUNT(*) FROM BenchResults x JOIN BenchRuns r ON r.Id = x.BenchRunId WHERE r.ProjectId = {project}"));
-        Assert.Equal(Results, Scalar(slug, "SELECT COUNT(*) FROM BenchCases WHERE ProjectId = {project} AND FirstSeenAt LIKE '2026-03-01 10:00:00%'"));
-        Assert.True(Scalar(slug, "SELECT DataVersion FROM Projects WHERE Id = {project}") > dataVersion);
+        Assert.Equal(2 * Results, Scalar(slug, """SELECT COUNT(*) FROM "BenchResults" x JOIN "BenchRuns" r ON r."Id" = x."BenchRunId" WHERE r."ProjectId" = {project}"""));
+        Assert.Equal(Results, Scalar(slug, """SELECT COUNT(*) FROM "BenchCases" WHERE "ProjectId" = {project} AND """ + FirstSeenAt("2026-03-01 10:00:00")));
+        Assert.True(Scalar(slug, """SELECT "DataVersion" FROM "Projects" WHERE "Id" = {project}""") > dataVersion);
     }
 
+    private string FirstSeenAt(string utc) => app.Database.SqlTimeIs("\"FirstSeenAt\"", utc);
+
     private long Scalar(string slug, string sql) =>
-        client.Scalar(sql.Replace("{project}", "(SELECT Id FROM Projects WHERE Slug = $slug)", StringComparison.Ordinal), slug);
+        client.Scalar(sql.Replace("{project}", IngestionClient.ProjectOfSlug, StringComparison.Ordinal), slug);
 }

@@ -8,8 +8,11 @@ namespace BenchDashboard.Tests.Features.Ingestion;
 /// Every malformed request is answered with a clear 400 that names the bad line or field, and nothing of it is
 /// stored, not even the valid rows around the bad one.
 /// </summary>
-public class MalformedInputTests(AppFactory app) : IClassFixture<AppFactory>
+public abstract class MalformedInputTests(AppFactory app)
 {
+    public sealed class OnSqlite(AppFactory app) : MalformedInputTests(app), IClassFixture<AppFactory>;
+    public sealed class OnPostgres(PostgresAppFactory app) : MalformedInputTests(app), IClassFixture<PostgresAppFactory>;
+
     private readonly IngestionClient client = new(app);
 
     private const string Json = "application/json";

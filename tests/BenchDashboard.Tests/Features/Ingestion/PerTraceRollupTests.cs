@@ -1,3 +1,4 @@
+using BenchDashboard.Data;
 using System.Text.Json;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Ingestion;
@@ -13,9 +14,12 @@ namespace BenchDashboard.Tests.Features.Ingestion;
 /// events: feedback of unknown traces stays out (and is counted for the dashboard's note), a trace with two retries
 /// counts once, and feedback that comes before its trace joins the trace's day when the trace arrives.
 /// </summary>
-public class PerTraceRollupTests : IAsyncLifetime
+public abstract class PerTraceRollupTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly TempDatabase database = new();
+    public sealed class OnSqlite() : PerTraceRollupTests(DatabaseProvider.Sqlite);
+    public sealed class OnPostgres() : PerTraceRollupTests(DatabaseProvider.Postgres);
+
+    private readonly TestDatabase database = TestDatabase.Create(provider);
     private int projectId;
     private static readonly DateOnly Day = new(2026, 3, 2);
     private int eventNumber;
@@ -155,9 +159,9 @@ public class PerTraceRollupTests : IAsyncLifetime
         await using (var db = database.CreateContext())
         {
             await db.Database.ExecuteSqlRawAsync("""
-                UPDATE DailyRollups SET RewrittenTraces = 0, RetriedTraces = 0, UndoneTraces = 0, FormatErrorTraces = 0, UnknownTraceFeedback = 0
+                UPDATE "DailyRollups" SET "RewrittenTraces" = 0, "RetriedTraces" = 0, "UndoneTraces" = 0, "FormatErrorTraces" = 0, "UnknownTraceFeedback" = 0
                 """);
-            await db.Database.ExecuteSqlRawAsync(BackfillStatement());
+            await db.Database.ExecuteSqlRawAsync(BackfillStatement(database.Dialect));
         }
         Assert.Equal(kept, await PerTraceCountsAsync());
     }
@@ -173,14 +177,14 @@ public class PerTraceRollupTests : IAsyncLifetime
 
     /// <summary>The per-trace counts computed from the raw rows in one statement: the backfill of the SQL-script migration
     /// 20261205020000_HonestRates (decision 0016 retired the scripts), kept as the independent answer imports must agree with.</summary>
-    private static string BackfillStatement() => """
+    private static string BackfillStatement(SqlDialect dialect) => $"""
         INSERT INTO "DailyRollups" ("ProjectId", "Date", "Category", "Traces", "ThumbsUp", "ThumbsDown", "CsatCount", "CsatSum", "CsatSumOfSquares",
                                     "Rewrites", "Retries", "Undos", "FormatErrors",
                                     "RewrittenTraces", "RetriedTraces", "UndoneTraces", "FormatErrorTraces", "UnknownTraceFeedback")
         SELECT "ProjectId", "Date", "Category", 0, 0, 0, 0, 0.0, 0.0, 0, 0, 0, 0,
                SUM("RewrittenTraces"), SUM("RetriedTraces"), SUM("UndoneTraces"), SUM("FormatErrorTraces"), SUM("UnknownTraceFeedback")
         FROM (
-            SELECT t."ProjectId", substr(t."Timestamp", 1, 10) AS "Date", COALESCE(t."Category", '') AS "Category",
+            SELECT t."ProjectId", {dialect.DayOf("t.\"Timestamp\"")} AS "Date", COALESCE(t."Category", '') AS "Category",
                    COUNT(DISTINCT CASE WHEN f."Kind" = 'Rewrite' THEN t."Id" END) AS "RewrittenTraces",
                    COUNT(DISTINCT CASE WHEN f."Kind" = 'Retry' THEN t."Id" END) AS "RetriedTraces",
                    COUNT(DISTINCT CASE WHEN f."Kind" = 'Undo' THEN t."Id" END) AS "UndoneTraces",
@@ -191,12 +195,12 @@ public class PerTraceRollupTests : IAsyncLifetime
             WHERE f."Kind" IN ('Rewrite', 'Retry', 'Undo', 'FormatError')
             GROUP BY 1, 2, 3
             UNION ALL
-            SELECT f."ProjectId", substr(f."Timestamp", 1, 10), '', 0, 0, 0, 0, COUNT(*)
+            SELECT f."ProjectId", {dialect.DayOf("f.\"Timestamp\"")}, '', 0, 0, 0, 0, COUNT(*)
             FROM "FeedbackEvents" f
             WHERE f."Kind" IN ('Rewrite', 'Retry', 'Undo', 'FormatError')
               AND NOT EXISTS (SELECT 1 FROM "ProductionTraces" t WHERE t."ProjectId" = f."ProjectId" AND t."TraceId" = f."TraceId")
             GROUP BY 1, 2
-        )
+        ) AS raw
         WHERE true
         GROUP BY "ProjectId", "Date", "Category"
         ON CONFLICT ("ProjectId", "Date", "Category") DO UPDATE SET

@@ -4,8 +4,11 @@ using BenchDashboard.Tests.Infrastructure;
 
 namespace BenchDashboard.Tests.Features.Ingestion;
 
-public class ReadApiTests(AppFactory app) : IClassFixture<AppFactory>
+public abstract class ReadApiTests(AppFactory app)
 {
+    public sealed class OnSqlite(AppFactory app) : ReadApiTests(app), IClassFixture<AppFactory>;
+    public sealed class OnPostgres(PostgresAppFactory app) : ReadApiTests(app), IClassFixture<PostgresAppFactory>;
+
     private readonly IngestionClient client = new(app);
 
     [Fact]

@@ -1,3 +1,4 @@
+using BenchDashboard.Data;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Trends;
 using BenchDashboard.Tests.Infrastructure;
@@ -5,14 +6,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BenchDashboard.Tests.Features.Ingestion;
 
-public class RollupTests
+public abstract class RollupTests(DatabaseProvider provider)
 {
+    public sealed class OnSqlite() : RollupTests(DatabaseProvider.Sqlite);
+    public sealed class OnPostgres() : RollupTests(DatabaseProvider.Postgres);
+
     private static readonly DateOnly Day = new(2026, 3, 2);
 
     [Fact]
     public async Task Trends_read_rollups_not_raw_events()
     {
-        using var database = await new TempDatabase().MigrateAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using var db = database.CreateContext();
         db.Projects.Add(new Project { Slug = "p", Name = "P", CreatedAt = DateTime.UtcNow });
         await db.SaveChangesAsync();

@@ -5,8 +5,11 @@ using BenchDashboard.Tests.Infrastructure;
 
 namespace BenchDashboard.Tests.Features.Ingestion;
 
-public class TraceAndFeedbackApiTests(AppFactory app) : IClassFixture<AppFactory>
+public abstract class TraceAndFeedbackApiTests(AppFactory app)
 {
+    public sealed class OnSqlite(AppFactory app) : TraceAndFeedbackApiTests(app), IClassFixture<AppFactory>;
+    public sealed class OnPostgres(PostgresAppFactory app) : TraceAndFeedbackApiTests(app), IClassFixture<PostgresAppFactory>;
+
     private readonly IngestionClient client = new(app);
 
     private static object Trace(string id, string timestamp = "2026-03-02T10:00:00Z", string input = "Where is my parcel?") =>
@@ -72,10 +75,10 @@ public class TraceAndFeedbackApiTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal(9, (await IngestionClient.JsonAsync(response)).GetProperty("accepted").GetInt32());
 
         // 10:05+01:00 is 09:05 UTC on 2 March: the rollup for that day holds every kind.
-        Assert.Equal(2, client.Scalar("SELECT ThumbsUp FROM DailyRollups WHERE Date = '2026-03-02' AND ProjectId = (SELECT Id FROM Projects WHERE Slug = $slug)", slug));
-        Assert.Equal(9, client.Scalar("""
-            SELECT ThumbsUp + ThumbsDown + CsatCount + Rewrites + Retries + Undos + FormatErrors FROM DailyRollups
-            WHERE ProjectId = (SELECT Id FROM Projects WHERE Slug = $slug)
+        Assert.Equal(2, client.Scalar($"""SELECT "ThumbsUp" FROM "DailyRollups" WHERE "Date" = '2026-03-02' AND "ProjectId" = {IngestionClient.ProjectOfSlug}""", slug));
+        Assert.Equal(9, client.Scalar($"""
+            SELECT "ThumbsUp" + "ThumbsDown" + "CsatCount" + "Rewrites" + "Retries" + "Undos" + "FormatErrors" FROM "DailyRollups"
+            WHERE "ProjectId" = {IngestionClient.ProjectOfSlug}
             """, slug));
 
         var trends = await IngestionClient.JsonAsync(await client.Api.GetAsync($"/api/v1/projects/{slug}/trends?from=2026-03-01&to=2026-03-07&bucket=day"));
@@ -95,7 +98,7 @@ public class TraceAndFeedbackApiTests(AppFactory app) : IClassFixture<AppFactory
         await client.PostJsonAsync(slug, "feedback", events);
         var again = await IngestionClient.JsonAsync(await client.PostJsonAsync(slug, "feedback", events));
         Assert.Equal(2, again.GetProperty("duplicates").GetInt32());
-        Assert.Equal(2, client.Scalar("SELECT ThumbsUp + ThumbsDown FROM DailyRollups WHERE ProjectId = (SELECT Id FROM Projects WHERE Slug = $slug)", slug));
+        Assert.Equal(2, client.Scalar($"""SELECT "ThumbsUp" + "ThumbsDown" FROM "DailyRollups" WHERE "ProjectId" = {IngestionClient.ProjectOfSlug}""", slug));
     }
 
     [Fact]
@@ -187,7 +190,7 @@ public class TraceAndFeedbackApiTests(AppFactory app) : IClassFixture<AppFactory
         var slug = await client.NewProjectAsync();
         var other = await client.NewProjectAsync();
         var keys = app.Services.GetRequiredService<BenchDashboard.Features.ApiKeys.ApiKeyService>();
-        var otherId = (int)client.Scalar("SELECT Id FROM Projects WHERE Slug = $slug", other);
+        var otherId = (int)client.Scalar("""SELECT "Id" FROM "Projects" WHERE "Slug" = @slug""", other);
         var (_, secret) = await keys.CreateAsync("limited ingest", BenchDashboard.Domain.ApiScopes.Ingest | BenchDashboard.Domain.ApiScopes.Read, otherId, "test");
         var limited = app.CreateApiClient(secret);
         Assert.Equal(HttpStatusCode.Forbidden, (await limited.PostAsync($"/api/v1/projects/{slug}/traces",

@@ -1,3 +1,4 @@
+using BenchDashboard.Data;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Audit;
 using BenchDashboard.Features.Sampling;
@@ -6,12 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BenchDashboard.Tests.Features.Sampling;
 
-public class FailureCategoryTests
+public abstract class FailureCategoryTests(DatabaseProvider provider)
 {
+    public sealed class OnSqlite() : FailureCategoryTests(DatabaseProvider.Sqlite);
+    public sealed class OnPostgres() : FailureCategoryTests(DatabaseProvider.Postgres);
+
     [Fact]
     public async Task A_project_starts_with_the_defaults_and_a_lead_replaces_the_list_with_an_audit_entry()
     {
-        using var database = await new TempDatabase().MigrateAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using (var db = database.CreateContext())
         {
             db.Projects.Add(new Project { Slug = "p", Name = "P", CreatedAt = DateTime.UtcNow });

@@ -1,6 +1,6 @@
+using BenchDashboard.Data;
 using BenchDashboard.Domain;
 using BenchDashboard.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace BenchDashboard.Tests.Features.Sampling;
@@ -9,34 +9,33 @@ namespace BenchDashboard.Tests.Features.Sampling;
 /// "Negative feedback" (thumbs-down, rewrite, retry, CSAT ≤ 2) has one owner, <see cref="NegativeFeedback"/>: the
 /// sampling draw (SQL) and the round export (C#) count the same events for the same trace.
 /// </summary>
-public class NegativeFeedbackTests
+public abstract class NegativeFeedbackTests(DatabaseProvider provider)
 {
+    public sealed class OnSqlite() : NegativeFeedbackTests(DatabaseProvider.Sqlite);
+    public sealed class OnPostgres() : NegativeFeedbackTests(DatabaseProvider.Postgres);
+
     [Fact]
     public async Task The_sql_condition_and_the_csharp_rule_agree_on_every_kind_and_score()
     {
-        using var database = await new TempDatabase().MigrateAsync();
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var cases = Enum.GetValues<FeedbackKind>()
             .SelectMany(k => k == FeedbackKind.Csat ? new double?[] { 1, 1.5, 2, 2.5, 3, 4, 5 }.Select(v => (k, v)) : [(k, (double?)null)]).ToList();
-        await using (var insert = connection.CreateCommand())
+        await using (var db = database.CreateContext())
         {
-            insert.CommandText = "INSERT INTO Projects (Slug, Name, IsDemo, CreatedAt) VALUES ('p', 'P', 0, '2026-01-01 00:00:00')";
-            await insert.ExecuteNonQueryAsync();
-            for (var i = 0; i < cases.Count; i++)
+            var project = new Project { Slug = "p", Name = "P", CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) };
+            db.Projects.Add(project);
+            await db.SaveChangesAsync();
+            db.FeedbackEvents.AddRange(cases.Select((c, i) => new FeedbackEvent
             {
-                insert.CommandText = "INSERT INTO FeedbackEvents (ProjectId, EventId, Timestamp, Kind, Value) VALUES (1, $id, '2026-03-02 10:00:00', $k, $v)";
-                insert.Parameters.Clear();
-                insert.Parameters.AddWithValue("$id", $"e{i}");
-                insert.Parameters.AddWithValue("$k", cases[i].k.ToString());
-                insert.Parameters.AddWithValue("$v", (object?)cases[i].v ?? DBNull.Value);
-                await insert.ExecuteNonQueryAsync();
-            }
+                ProjectId = project.Id, EventId = $"e{i}", Timestamp = new DateTime(2026, 3, 2, 10, 0, 0, DateTimeKind.Utc), Kind = c.k, Value = c.v,
+            }));
+            await db.SaveChangesAsync();
         }
+        await using var connection = database.OpenConnection();
         var negativeInSql = new HashSet<string>();
         await using (var select = connection.CreateCommand())
         {
-            select.CommandText = $"SELECT EventId FROM FeedbackEvents f WHERE {NegativeFeedback.SqlCondition("f")}";
+            select.CommandText = $"""SELECT "EventId" FROM "FeedbackEvents" f WHERE {NegativeFeedback.SqlCondition("f")}""";
             await using var reader = await select.ExecuteReaderAsync();
             while (await reader.ReadAsync()) negativeInSql.Add(reader.GetString(0));
         }
@@ -51,7 +50,7 @@ public class NegativeFeedbackTests
     [Fact]
     public async Task Sampling_and_the_round_export_count_the_same_negative_feedback_per_trace()
     {
-        await using var project = await SamplingProject.CreateAsync(traces: 40);
+        await using var project = await SamplingProject.CreateAsync(traces: 40, provider);
         var n = 0;
         object Event(string trace, string kind, double? value = null) => new { eventId = $"x{n++}", traceId = trace, timestamp = "2026-06-20T12:00:00Z", kind, value };
         await project.AddFeedbackAsync([

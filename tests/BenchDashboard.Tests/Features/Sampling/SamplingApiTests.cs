@@ -8,8 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BenchDashboard.Tests.Features.Sampling;
 
 /// <summary><c>POST/GET …/sampling-rounds</c> against the real app, field for field as API.md says.</summary>
-public class SamplingApiTests(AppFactory app) : IClassFixture<AppFactory>
+public abstract class SamplingApiTests(AppFactory app)
 {
+    public sealed class OnSqlite(AppFactory app) : SamplingApiTests(app), IClassFixture<AppFactory>;
+    public sealed class OnPostgres(PostgresAppFactory app) : SamplingApiTests(app), IClassFixture<PostgresAppFactory>;
+
     private readonly IngestionClient client = new(app);
 
     private async Task<string> ProjectWithTracesAsync(int count = 30)

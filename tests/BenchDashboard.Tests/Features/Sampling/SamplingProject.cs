@@ -1,3 +1,4 @@
+using BenchDashboard.Data;
 using System.Text.Json;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Audit;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BenchDashboard.Tests.Features.Sampling;
 
 /// <summary>
-/// A real SQLite project for the sampling workflow: 200 traces of June 2026 in three categories (every 4th with a
+/// A real project (a SQLite file unless told otherwise) for the sampling workflow: 200 traces of June 2026 in three categories (every 4th with a
 /// thumbs-down), sent through the real import path, and an active bench of three cases; the services wired as the app does.
 /// </summary>
 public sealed class SamplingProject : IAsyncDisposable
@@ -19,7 +20,9 @@ public sealed class SamplingProject : IAsyncDisposable
     public const string Period = "2026-06";
     public static readonly DateOnly From = new(2026, 6, 1), To = new(2026, 6, 30);
 
-    private readonly TempDatabase database = new();
+    private readonly TestDatabase database;
+
+    private SamplingProject(TestDatabase database) => this.database = database;
     public int ProjectId { get; private set; }
 
     /// <summary>The project's database, for services built by a container (the component tests).</summary>
@@ -30,9 +33,9 @@ public sealed class SamplingProject : IAsyncDisposable
     public RoundExporter Exporter { get; private set; } = default!;
     public IReadOnlyDictionary<string, int> CaseIds { get; private set; } = default!;
 
-    public static async Task<SamplingProject> CreateAsync(int traces = 200)
+    public static async Task<SamplingProject> CreateAsync(int traces = 200, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var project = new SamplingProject();
+        var project = new SamplingProject(await TestDatabase.CreateAsync(provider));
         await project.InitializeAsync(traces);
         return project;
     }

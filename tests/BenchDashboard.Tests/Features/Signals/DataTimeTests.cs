@@ -10,8 +10,11 @@ namespace BenchDashboard.Tests.Features.Signals;
 /// As-of is data time (ARCHITECTURE, "Drift signals"): a team that imports a year of bench history today has its
 /// cases as of their runs, not as of the import; a case retired later still counted before.
 /// </summary>
-public class DataTimeTests(AppFactory app) : IClassFixture<AppFactory>
+public abstract class DataTimeTests(AppFactory app)
 {
+    public sealed class OnSqlite(AppFactory app) : DataTimeTests(app), IClassFixture<AppFactory>;
+    public sealed class OnPostgres(PostgresAppFactory app) : DataTimeTests(app), IClassFixture<PostgresAppFactory>;
+
     private readonly IngestionClient client = new(app);
 
     private static object Run(string runId, string startedAt, params string[] cases) => new
@@ -48,8 +51,10 @@ public class DataTimeTests(AppFactory app) : IClassFixture<AppFactory>
         await client.PostJsonAsync(slug, "bench-runs", Run("june", "2026-06-01T10:00:00Z", "c1"));
         await client.PostJsonAsync(slug, "bench-runs", Run("january", "2026-01-05T10:00:00Z", "c1"));
 
-        Assert.Equal(1, client.Scalar("SELECT COUNT(*) FROM BenchCases WHERE ExternalId = 'c1' AND FirstSeenAt LIKE '2026-01-05 10:00:00%' " +
-                                      "AND ProjectId = (SELECT Id FROM Projects WHERE Slug = $slug)", slug));
+        Assert.Equal(1, client.Scalar($"""
+            SELECT COUNT(*) FROM "BenchCases" WHERE "ExternalId" = 'c1' AND {app.Database.SqlTimeIs("\"FirstSeenAt\"", "2026-01-05 10:00:00")}
+            AND "ProjectId" = {IngestionClient.ProjectOfSlug}
+            """, slug));
         Assert.Single((await AsOfAsync(slug, new DateOnly(2026, 2, 1))).CasesOn(new DateOnly(2026, 2, 1)));
     }
 

@@ -1,3 +1,4 @@
+using BenchDashboard.Data;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
@@ -12,9 +13,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace BenchDashboard.Tests.Features.Signals;
 
 /// <summary>Alerts go out when a signal starts or escalates, to a real HTTP receiver, retried with backoff until delivered or given up.</summary>
-public sealed class SignalAlertingTests : IAsyncLifetime
+public abstract class SignalAlertingTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly TempDatabase database = new();
+    public sealed class OnSqlite() : SignalAlertingTests(DatabaseProvider.Sqlite);
+    public sealed class OnPostgres() : SignalAlertingTests(DatabaseProvider.Postgres);
+
+    private readonly TestDatabase database = TestDatabase.Create(provider);
     private readonly ManualClock clock = new(new DateTimeOffset(2026, 6, 1, 8, 0, 0, TimeSpan.Zero));
     private readonly WebhookReceiver receiver = new();
     private SignalAlerting alerting = default!;
@@ -101,8 +105,8 @@ public sealed class SignalAlertingTests : IAsyncLifetime
         // Someone deletes that row: the copy the receiver got tells.
         await using (var db = database.CreateContext())
         {
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditEvents_NoDelete");
-            await db.Database.ExecuteSqlAsync($"DELETE FROM AuditEvents WHERE Id = {head.Sequence}");
+            await db.Database.ExecuteSqlRawAsync(database.DropTriggerSql("AuditEvents_NoDelete", "AuditEvents"));
+            await db.Database.ExecuteSqlAsync($"""DELETE FROM "AuditEvents" WHERE "Id" = {head.Sequence}""");
         }
         Assert.True((await audit.VerifyAsync()).IsIntact);
         Assert.False((await audit.VerifyAsync(recorded)).IsIntact);

@@ -1,3 +1,4 @@
+using BenchDashboard.Data;
 using System.Text.Json;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Ingestion;
@@ -9,9 +10,12 @@ using Microsoft.EntityFrameworkCore;
 namespace BenchDashboard.Tests.Features.Trends;
 
 /// <summary>The dashboard's category filter: rollups per category, kept right whichever of trace and feedback comes first.</summary>
-public class CategoryTrendsTests : IAsyncLifetime
+public abstract class CategoryTrendsTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly TempDatabase database = new();
+    public sealed class OnSqlite() : CategoryTrendsTests(DatabaseProvider.Sqlite);
+    public sealed class OnPostgres() : CategoryTrendsTests(DatabaseProvider.Postgres);
+
+    private readonly TestDatabase database = TestDatabase.Create(provider);
     private int projectId;
     private static readonly DateOnly Day = new(2026, 3, 2);
     private int eventNumber;

@@ -1,7 +1,6 @@
 using System.Net;
 using BenchDashboard.Tests.Features.Ingestion;
 using BenchDashboard.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace BenchDashboard.Tests.Features.Trends;
 
@@ -10,8 +9,11 @@ namespace BenchDashboard.Tests.Features.Trends;
 /// the calendar's end, and Trends and Signals answered 500 for everyone. Views clamp to the accepted days now, and an
 /// admin can delete the bad rows.
 /// </summary>
-public class FarFutureDataTests(AppFactory app) : IClassFixture<AppFactory>
+public abstract class FarFutureDataTests(AppFactory app)
 {
+    public sealed class OnSqlite(AppFactory app) : FarFutureDataTests(app), IClassFixture<AppFactory>;
+    public sealed class OnPostgres(PostgresAppFactory app) : FarFutureDataTests(app), IClassFixture<PostgresAppFactory>;
+
     private readonly IngestionClient client = new(app);
 
     [Fact]
@@ -23,14 +25,15 @@ public class FarFutureDataTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync(slug, "traces", traces)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync(slug, "feedback", feedback)).StatusCode);
         // What the imports stored before the fix: an event, its rollup, a daily aggregate and a bench run at the calendar's end.
-        Execute(slug, """
-            INSERT INTO FeedbackEvents (ProjectId, EventId, TraceId, Timestamp, Kind, Value) VALUES ($p, 'far', NULL, '9999-12-31 23:59:59', 'ThumbsUp', NULL);
-            INSERT INTO DailyRollups (ProjectId, Date, Category, Traces, ThumbsUp, ThumbsDown, CsatCount, CsatSum, CsatSumOfSquares, Rewrites, Retries, Undos, FormatErrors)
-                VALUES ($p, '9999-12-31', '', 0, 1, 0, 0, 0, 0, 0, 0, 0, 0);
-            INSERT INTO DailyMetrics (ProjectId, Date, Metric, Value, N) VALUES ($p, '9999-12-31', 'csat', 4.0, 10);
-            INSERT INTO PipelineVersions (ProjectId, Version, DeployedAt) VALUES ($p, 'v-far', '9999-12-31 00:00:00');
-            INSERT INTO BenchRuns (ProjectId, RunId, PipelineVersionId, StartedAt) VALUES ($p, 'run-far', last_insert_rowid(), '9999-12-31 00:00:00');
-            UPDATE Projects SET DataVersion = DataVersion + 1 WHERE Id = $p;
+        Execute(slug, $"""
+            INSERT INTO "FeedbackEvents" ("ProjectId", "EventId", "TraceId", "Timestamp", "Kind", "Value") VALUES (@p, 'far', NULL, {app.Database.SqlTime("9999-12-31 23:59:59")}, 'ThumbsUp', NULL);
+            INSERT INTO "DailyRollups" ("ProjectId", "Date", "Category", "Traces", "ThumbsUp", "ThumbsDown", "CsatCount", "CsatSum", "CsatSumOfSquares", "Rewrites", "Retries", "Undos", "FormatErrors")
+                VALUES (@p, '9999-12-31', '', 0, 1, 0, 0, 0, 0, 0, 0, 0, 0);
+            INSERT INTO "DailyMetrics" ("ProjectId", "Date", "Metric", "Value", "N") VALUES (@p, '9999-12-31', 'csat', 4.0, 10);
+            INSERT INTO "PipelineVersions" ("ProjectId", "Version", "DeployedAt") VALUES (@p, 'v-far', {app.Database.SqlTime("9999-12-31 00:00:00")});
+            INSERT INTO "BenchRuns" ("ProjectId", "RunId", "PipelineVersionId", "StartedAt")
+                VALUES (@p, 'run-far', (SELECT "Id" FROM "PipelineVersions" WHERE "ProjectId" = @p AND "Version" = 'v-far'), {app.Database.SqlTime("9999-12-31 00:00:00")});
+            UPDATE "Projects" SET "DataVersion" = "DataVersion" + 1 WHERE "Id" = @p;
             """);
 
         var browser = app.CreateBrowserClient();
@@ -58,17 +61,19 @@ public class FarFutureDataTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         Assert.Equal(6, client.Count(slug, "FeedbackEvents"));
         Assert.Equal(0, client.Count(slug, "DailyMetrics"));
-        Assert.Equal(0, client.Scalar("SELECT COUNT(*) FROM DailyRollups WHERE Date > '2027' AND ProjectId = (SELECT Id FROM Projects WHERE Slug = $slug)", slug));
+        Assert.Equal(0, client.Scalar($"""SELECT COUNT(*) FROM "DailyRollups" WHERE "Date" >= '2027-01-01' AND "ProjectId" = {IngestionClient.ProjectOfSlug}""", slug));
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/p/{slug}/trends?range=all")).StatusCode);
     }
 
     private void Execute(string slug, string sql)
     {
-        using var connection = new SqliteConnection(app.Database.ConnectionString);
-        connection.Open();
+        using var connection = app.Database.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$p", client.Scalar("SELECT Id FROM Projects WHERE Slug = $slug", slug));
+        var project = command.CreateParameter();
+        project.ParameterName = "p";
+        project.Value = (int)client.Scalar("""SELECT "Id" FROM "Projects" WHERE "Slug" = @slug""", slug);
+        command.Parameters.Add(project);
         command.ExecuteNonQuery();
     }
 }

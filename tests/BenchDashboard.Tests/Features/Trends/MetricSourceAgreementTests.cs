@@ -1,3 +1,4 @@
+using BenchDashboard.Data;
 using System.Text.Json;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Ingestion;
@@ -13,9 +14,12 @@ namespace BenchDashboard.Tests.Features.Trends;
 /// The chart and the signal engine read the same numbers for the same day (<see cref="UxMetricSource"/>): events where a
 /// day has them, else the team's aggregate, with one answer for the spread of a CSAT aggregate.
 /// </summary>
-public class MetricSourceAgreementTests : IAsyncLifetime
+public abstract class MetricSourceAgreementTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly TempDatabase database = new();
+    public sealed class OnSqlite() : MetricSourceAgreementTests(DatabaseProvider.Sqlite);
+    public sealed class OnPostgres() : MetricSourceAgreementTests(DatabaseProvider.Postgres);
+
+    private readonly TestDatabase database = TestDatabase.Create(provider);
     private int projectId;
     private static readonly DateOnly Day = new(2026, 3, 2);
 

@@ -1,3 +1,4 @@
+using BenchDashboard.Data;
 using BenchDashboard.Components.Shared.Charts;
 using BenchDashboard.Domain;
 using System.Text.Json;
@@ -8,9 +9,12 @@ using BenchDashboard.Tests.Infrastructure;
 
 namespace BenchDashboard.Tests.Features.Trends;
 
-public class TrendsServiceTests : IAsyncLifetime
+public abstract class TrendsServiceTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly TempDatabase database = new();
+    public sealed class OnSqlite() : TrendsServiceTests(DatabaseProvider.Sqlite);
+    public sealed class OnPostgres() : TrendsServiceTests(DatabaseProvider.Postgres);
+
+    private readonly TestDatabase database = TestDatabase.Create(provider);
     private int projectId;
     private static readonly DateOnly Monday = new(2026, 3, 2);
 
