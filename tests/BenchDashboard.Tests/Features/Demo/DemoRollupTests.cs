@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore;
 namespace BenchDashboard.Tests.Features.Demo;
 
 /// <summary>The demo writes its rollups itself, not through the importer: they must say what its raw rows say.</summary>
-public class DemoRollupTests(DemoAppFactory factory) : IClassFixture<DemoAppFactory>
+public abstract class DemoRollupTests(DemoAppFactory factory)
 {
+    public sealed class OnSqlite(DemoAppFactory factory) : DemoRollupTests(factory), IClassFixture<DemoAppFactory>;
+    public sealed class OnPostgres(DemoAppFactory.OnPostgres factory) : DemoRollupTests(factory), IClassFixture<DemoAppFactory.OnPostgres>;
+
     private readonly DemoAppFactory app = factory.Started();
 
     [Fact]
@@ -16,14 +19,16 @@ public class DemoRollupTests(DemoAppFactory factory) : IClassFixture<DemoAppFact
         var rolled = await db.DailyRollups.Where(r => r.ProjectId == projectId)
             .GroupBy(r => r.Date).Select(g => new { Date = g.Key, Rewritten = g.Sum(r => r.RewrittenTraces), Retried = g.Sum(r => r.RetriedTraces), Unknown = g.Sum(r => r.UnknownTraceFeedback) })
             .ToDictionaryAsync(r => r.Date);
-        var raw = await db.Database.SqlQuery<RawDay>($"""
-            SELECT substr(t.Timestamp, 1, 10) AS Day,
-                   COUNT(DISTINCT CASE WHEN f.Kind = 'Rewrite' THEN t.Id END) AS Rewritten,
-                   COUNT(DISTINCT CASE WHEN f.Kind = 'Retry' THEN t.Id END) AS Retried
-            FROM FeedbackEvents f JOIN ProductionTraces t ON t.ProjectId = f.ProjectId AND t.TraceId = f.TraceId
-            WHERE f.ProjectId = {projectId} AND f.Kind IN ('Rewrite', 'Retry')
+        // The day of a stored time is the one thing the providers write differently (SqlDialect.DayOf).
+        var sql = $$"""
+            SELECT CAST({{app.Database.Dialect.DayOf("t.\"Timestamp\"")}} AS TEXT) AS "Day",
+                   COUNT(DISTINCT CASE WHEN f."Kind" = 'Rewrite' THEN t."Id" END) AS "Rewritten",
+                   COUNT(DISTINCT CASE WHEN f."Kind" = 'Retry' THEN t."Id" END) AS "Retried"
+            FROM "FeedbackEvents" f JOIN "ProductionTraces" t ON t."ProjectId" = f."ProjectId" AND t."TraceId" = f."TraceId"
+            WHERE f."ProjectId" = {0} AND f."Kind" IN ('Rewrite', 'Retry')
             GROUP BY 1
-            """).ToListAsync();
+            """;
+        var raw = await db.Database.SqlQueryRaw<RawDay>(sql, projectId).ToListAsync();
 
         Assert.Equal(DemoStory.Days, raw.Count);
         foreach (var day in raw)

@@ -1,3 +1,4 @@
+using BenchDashboard.Data;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Demo;
 using BenchDashboard.Features.Trends;
@@ -11,9 +12,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BenchDashboard.Tests.Features.Demo;
 
 /// <summary>The app started on an empty database with demo data on, at a fixed anchor date.</summary>
-public sealed class DemoAppFactory : AppFactory
+public class DemoAppFactory : AppFactory
 {
     public static readonly DateOnly Anchor = new(2026, 11, 1);
+
+    public DemoAppFactory() { }
+
+    private DemoAppFactory(DatabaseProvider provider) : base(provider) { }
+
+    /// <summary>The demo on PostgreSQL: seeding takes about 40 s there, so one demo suite runs on it (DemoRollupTests).</summary>
+    public sealed class OnPostgres() : DemoAppFactory(DatabaseProvider.Postgres);
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
     [

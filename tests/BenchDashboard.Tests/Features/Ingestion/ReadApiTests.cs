@@ -1,3 +1,4 @@
+using BenchDashboard.Data;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using BenchDashboard.Tests.Infrastructure;
@@ -119,13 +120,22 @@ public abstract class ReadApiTests(AppFactory app)
 }
 
 /// <summary>A factory whose keys may make only three requests a minute.</summary>
-public sealed class RateLimitedAppFactory : AppFactory
+public class RateLimitedAppFactory : AppFactory
 {
+    public RateLimitedAppFactory() { }
+
+    private RateLimitedAppFactory(DatabaseProvider provider) : base(provider) { }
+
+    public sealed class OnPostgres() : RateLimitedAppFactory(DatabaseProvider.Postgres);
+
     protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("BenchDashboard:Api:RequestsPerMinute", "3")];
 }
 
-public class RateLimitTests(RateLimitedAppFactory app) : IClassFixture<RateLimitedAppFactory>
+public abstract class RateLimitTests(RateLimitedAppFactory app)
 {
+    public sealed class OnSqlite(RateLimitedAppFactory app) : RateLimitTests(app), IClassFixture<RateLimitedAppFactory>;
+    public sealed class OnPostgres(RateLimitedAppFactory.OnPostgres app) : RateLimitTests(app), IClassFixture<RateLimitedAppFactory.OnPostgres>;
+
     [Fact]
     public async Task A_key_over_its_rate_gets_429_with_retry_after_while_other_keys_go_on()
     {
