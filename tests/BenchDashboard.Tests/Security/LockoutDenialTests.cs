@@ -9,8 +9,11 @@ namespace BenchDashboard.Tests.Security;
 /// The lockout still stops guessing from unknown browsers, but a browser that has signed in to the account before keeps
 /// working, with a failure count of its own.
 /// </summary>
-public class LockoutDenialTests(AppFactory app) : IClassFixture<AppFactory>
+public abstract class LockoutDenialTests(AppFactory app)
 {
+    public sealed class OnSqlite(AppFactory app) : LockoutDenialTests(app), IClassFixture<AppFactory>;
+    public sealed class OnPostgres(PostgresAppFactory app) : LockoutDenialTests(app), IClassFixture<PostgresAppFactory>;
+
     private const string WrongPassword = "a wrong password, guessed";
 
     private static async Task FailAsync(HttpClient client, int times)

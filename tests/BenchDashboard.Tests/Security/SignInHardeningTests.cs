@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using BenchDashboard.Data;
 using BenchDashboard.Features.Account;
 using BenchDashboard.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace BenchDashboard.Tests.Security;
 
@@ -10,15 +10,17 @@ namespace BenchDashboard.Tests.Security;
 /// Issue 12, findings 3 and 8: the sign-in form bounds what it accepts before anything is written, answers every
 /// failure alike, and stops a client that keeps failing.
 /// </summary>
-public class SignInHardeningTests(AppFactory app) : IClassFixture<AppFactory>
+public abstract class SignInHardeningTests(AppFactory app)
 {
+    public sealed class OnSqlite(AppFactory app) : SignInHardeningTests(app), IClassFixture<AppFactory>;
+    public sealed class OnPostgres(PostgresAppFactory app) : SignInHardeningTests(app), IClassFixture<PostgresAppFactory>;
+
     private long AuditRows()
     {
-        using var connection = new SqliteConnection(app.Database.ConnectionString);
-        connection.Open();
+        using var connection = app.Database.OpenConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM AuditEvents";
-        return (long)command.ExecuteScalar()!;
+        command.CommandText = """SELECT COUNT(*) FROM "AuditEvents" """;
+        return Convert.ToInt64(command.ExecuteScalar());
     }
 
     private static string ErrorText(string html) =>
@@ -54,7 +56,7 @@ public class SignInHardeningTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task A_client_that_keeps_failing_is_stopped_even_with_the_right_password_and_told_to_wait()
     {
-        var throttled = new AppFactoryWithOwnThrottle();
+        var throttled = new AppFactoryWithOwnThrottle(app.Database.Provider);
         await using var _ = throttled;
         using var client = throttled.CreateBrowserClient();
         for (var i = 0; i < SignInThrottle.MaxFailuresPerWindow; i++)
@@ -70,5 +72,5 @@ public class SignInHardeningTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     /// <summary>An app of its own, so the failures counted here do not block the other tests of this class.</summary>
-    private sealed class AppFactoryWithOwnThrottle : AppFactory;
+    private sealed class AppFactoryWithOwnThrottle(DatabaseProvider provider) : AppFactory(provider);
 }
