@@ -41,6 +41,9 @@ internal sealed record BenchOptions(
     /// <summary><c>--pg-setting name=value</c>: extra postgresql.conf lines for experiments (durability, memory).</summary>
     public IReadOnlyList<(string Name, string Value)> PostgresSettings { get; init; } = [];
 
+    /// <summary><c>--pg-connection "Key=Value;…"</c>: Npgsql settings appended to the app's connection string, for experiments.</summary>
+    public string PostgresConnectionOptions { get; init; } = "";
+
     public bool IsPostgres => Provider == BenchProvider.Postgres;
 
     public const int DefaultBenchRunResults = 100_000;
@@ -83,6 +86,8 @@ internal sealed record BenchOptions(
           --pg-port N           port of that cluster (default: a free port)
           --pg-setting NAME=VALUE
                                 an extra postgresql.conf setting for the cluster, for experiments (repeatable)
+          --pg-connection "KEY=VALUE;…"
+                                Npgsql settings appended to the app's connection string, for experiments (e.g. "Max Auto Prepare=20")
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -101,6 +106,7 @@ internal sealed record BenchOptions(
         var provider = BenchProvider.Sqlite;
         int? pgPort = null;
         var pgSettings = new List<(string, string)>();
+        var pgConnection = "";
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -136,6 +142,7 @@ internal sealed record BenchOptions(
                     };
                     break;
                 case "--pg-port": pgPort = PositiveInt(args, ref i); break;
+                case "--pg-connection": pgConnection = Value(args, ref i); break;
                 case "--pg-setting":
                     var setting = Value(args, ref i).Split('=', 2);
                     if (setting.Length != 2 || setting[0].Length == 0) throw new ArgumentException($"--pg-setting needs NAME=VALUE, not '{args[i]}'.");
@@ -168,6 +175,7 @@ internal sealed record BenchOptions(
             Provider = provider,
             PostgresPort = pgPort,
             PostgresSettings = pgSettings,
+            PostgresConnectionOptions = pgConnection,
         };
     }
 

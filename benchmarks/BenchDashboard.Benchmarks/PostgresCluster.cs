@@ -35,6 +35,7 @@ internal sealed class PostgresCluster : IAsyncDisposable
     private readonly string _folder;
     private readonly string _dataDirectory;
     private readonly NpgsqlDataSource _admin;
+    private string _appOptions = "";
     private bool _stopped;
 
     public int Port { get; }
@@ -69,7 +70,8 @@ internal sealed class PostgresCluster : IAsyncDisposable
             $"listen_addresses = '{Host}'\nunix_socket_directories = '{folder}'\n" +
             string.Concat(settings.Select(s => $"{s.Name} = '{s.Value}'\n")));
         await RunAsync("pg_ctl", ["-D", Path.Combine(folder, "data"), "-l", Path.Combine(folder, "log"), "-o", $"-p {port}", "-w", "-t", "60", "start"], folder);
-        var cluster = new PostgresCluster(folder, port, settings);
+        var cluster = new PostgresCluster(folder, port, settings) { _appOptions = context.Options.PostgresConnectionOptions };
+        if (cluster._appOptions.Length > 0) context.Report.Line($"    the app's connection string adds: {cluster._appOptions}");
         context.Report.Line($"  PostgreSQL: {await cluster.ScalarAsync<string>("postgres", "SELECT version()")}");
         context.Report.Line($"    throwaway cluster on {Host}:{port} in the work folder; set: " + string.Join(", ", settings.Select(s => $"{s.Name}={s.Value}")));
         context.Report.Line("    durability as running: " + string.Join(", ", await Task.WhenAll(
@@ -86,6 +88,10 @@ internal sealed class PostgresCluster : IAsyncDisposable
         Pooling = pooling,
         CommandTimeout = 0,
     }.ConnectionString;
+
+    /// <summary>The connection string the app gets: <see cref="ConnectionString"/> plus any <c>--pg-connection</c> settings.</summary>
+    public string AppConnectionString(string database) =>
+        _appOptions.Length == 0 ? ConnectionString(database) : new NpgsqlConnectionStringBuilder(ConnectionString(database) + ";" + _appOptions).ConnectionString;
 
     /// <summary>A new database as a copy of <paramref name="template"/> (PostgreSQL copies its files), or an empty one.</summary>
     public async Task CreateDatabaseAsync(string name, string? template = null)

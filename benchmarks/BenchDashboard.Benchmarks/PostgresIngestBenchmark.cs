@@ -97,9 +97,10 @@ internal sealed class PostgresIngestBenchmark(BenchContext context, PostgresClus
     {
         var database = await template.CopyToAsync("ingest_api");
         var latencies = new List<double>(bodies.Length);
-        await using var app = await AppProcess.StartOnPostgresAsync(context, cluster.ConnectionString(database));
+        await using var app = await AppProcess.StartOnPostgresAsync(context, cluster.AppConnectionString(database));
         await using var memory = new MemorySampler(app.Pid);
         foreach (var body in warmUpBodies) await FeedbackApi.PostAsync(app.Http, Slug, body);
+        var statements = await StatementStats.StartAsync(cluster, database);
         var postgres = new PostgresCpu(cluster);
         var cpu = new CpuWindow(app.Pid);
         long accepted = 0;
@@ -121,6 +122,7 @@ internal sealed class PostgresIngestBenchmark(BenchContext context, PostgresClus
         _report.Line($"      CPU: {cpu.Describe()}; of the others, PostgreSQL's processes {Report.F2(postgresCores)} cores");
         _report.Line($"      app VmRSS peak {Report.Mb(memory.PeakBytes)}, final {Report.Mb(memory.LastBytes)}");
 
+        if (statements is not null) await statements.ReportAsync(_report, events);
         var validationOnly = await MeasureValidationOnlyAsync(app, bodies, events);
         await app.DisposeAsync();
         await VerifyAsync(database, events + warmUpBodies.Length * _options.BatchSize);

@@ -82,7 +82,7 @@ internal sealed class PostgresInstancesBenchmark(BenchContext context, PostgresC
         var apps = new List<AppProcess>();
         try
         {
-            foreach (var _ in instances) apps.Add(await AppProcess.StartOnPostgresAsync(context, cluster.ConnectionString(database)));
+            foreach (var _ in instances) apps.Add(await AppProcess.StartOnPostgresAsync(context, cluster.AppConnectionString(database)));
             var warmed = 0;
             for (var k = 0; k < apps.Count; k++)
             {

@@ -13,7 +13,7 @@ internal sealed record PostgresTemplate(PostgresCluster Cluster, string Name, IR
     {
         var name = $"template_{slugs[0].Replace('-', '_')}";
         await cluster.CreateDatabaseAsync(name);
-        await using (var app = await AppProcess.StartOnPostgresAsync(context, cluster.ConnectionString(name)))
+        await using (var app = await AppProcess.StartOnPostgresAsync(context, cluster.AppConnectionString(name)))
         {
             foreach (var slug in slugs) await app.CreateProjectAsync(slug);
         }

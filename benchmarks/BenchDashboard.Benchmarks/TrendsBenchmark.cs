@@ -66,7 +66,7 @@ internal sealed class TrendsBenchmark(BenchContext context)
         var (database, projectId) = await PostgresLargeProject.CreateAsync(context, cluster, Slug, "trends");
         var toExclusive = Day(DateOnly.ParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(1));
         await PostgresLargeProject.RawScanAsync(_report, cluster, database, projectId, from, toExclusive, to);
-        return await AppProcess.StartOnPostgresAsync(context, cluster.ConnectionString(database));
+        return await AppProcess.StartOnPostgresAsync(context, cluster.AppConnectionString(database));
     }
 
     /// <summary>The whole range per bucket, 50 timed requests each, against the 100 ms target: kept as before so runs compare.</summary>
