@@ -36,6 +36,7 @@ internal sealed class PostgresCluster : IAsyncDisposable
     private readonly string _dataDirectory;
     private readonly NpgsqlDataSource _admin;
     private string _appOptions = "";
+    private bool _keep;
     private bool _stopped;
 
     public int Port { get; }
@@ -70,7 +71,7 @@ internal sealed class PostgresCluster : IAsyncDisposable
             $"listen_addresses = '{Host}'\nunix_socket_directories = '{folder}'\n" +
             string.Concat(settings.Select(s => $"{s.Name} = '{s.Value}'\n")));
         await RunAsync("pg_ctl", ["-D", Path.Combine(folder, "data"), "-l", Path.Combine(folder, "log"), "-o", $"-p {port}", "-w", "-t", "60", "start"], folder);
-        var cluster = new PostgresCluster(folder, port, settings) { _appOptions = context.Options.PostgresConnectionOptions };
+        var cluster = new PostgresCluster(folder, port, settings) { _appOptions = context.Options.PostgresConnectionOptions, _keep = context.Options.KeepFiles };
         if (cluster._appOptions.Length > 0) context.Report.Line($"    the app's connection string adds: {cluster._appOptions}");
         context.Report.Line($"  PostgreSQL: {await cluster.ScalarAsync<string>("postgres", "SELECT version()")}");
         context.Report.Line($"    throwaway cluster on {Host}:{port} in the work folder; set: " + string.Join(", ", settings.Select(s => $"{s.Name}={s.Value}")));
@@ -128,7 +129,8 @@ internal sealed class PostgresCluster : IAsyncDisposable
         await _admin.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
         await RunAsync("pg_ctl", ["-D", _dataDirectory, "-m", "fast", "-w", "stop"], _folder);
-        Directory.Delete(_folder, recursive: true);
+        // With --keep the stopped cluster stays in the work folder (its log, for auto_explain experiments).
+        if (!_keep) Directory.Delete(_folder, recursive: true);
     }
 
     private static void Chown(string folder)
