@@ -21,8 +21,8 @@ internal enum BenchProvider
 }
 
 /// <summary>
-/// The command line: <c>ingest|trends|signals|workbench|benchruns|readers|circuits|all [--events N] [--batch N] [--order time|random] [--repeat N] [--ingest-events N]
-/// [--trends-events N] [--passes N] [--pause MS] [--app-env NAME=VALUE]… [--dir PATH] [--keep]</c>. <c>--events</c> sets the size of the one benchmark chosen; with
+/// The command line: <c>ingest|trends|signals|workbench|benchruns|readers|circuits|instances|all [--events N] [--batch N] [--order time|random] [--repeat N] [--ingest-events N]
+/// [--trends-events N] [--passes N] [--pause MS] [--app-env NAME=VALUE]… [--dir PATH] [--keep] [--provider sqlite|postgres] [--pg-port N] [--pg-setting NAME=VALUE]… [--pg-connection S]</c>. <c>--events</c> sets the size of the one benchmark chosen; with
 /// <c>all</c> use the two specific options.
 /// </summary>
 internal sealed record BenchOptions(
@@ -68,7 +68,7 @@ internal sealed record BenchOptions(
 
     public const string Usage = """
         usage: BenchDashboard.Benchmarks ingest|trends|signals|workbench|benchruns|readers|circuits|instances|all [options]
-          --events N            events for the chosen benchmark (ingest: 1,000,000; trends, signals and readers: 10,000,000;
+          --events N            events for the chosen benchmark (ingest, instances: 1,000,000; trends, signals and readers: 10,000,000;
                                 benchruns: results in the run and feedback events beside it, 100,000)
           --batch N             events per NDJSON request and per raw transaction (ingest; default 5,000)
           --order time|random   ingest events oldest first (default) or shuffled over the 270 days

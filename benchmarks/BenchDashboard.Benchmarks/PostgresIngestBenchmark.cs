@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace BenchDashboard.Benchmarks;
 

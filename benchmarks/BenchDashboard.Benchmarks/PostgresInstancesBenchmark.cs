@@ -36,7 +36,6 @@ internal sealed class PostgresInstancesBenchmark(BenchContext context, PostgresC
         _report.Line("  batches alternate between the halves (even batches: first half, odd: second), so both halves span the same days");
         _report.Line("  one instance: one client sends every batch; two instances: one client per instance sends its half, both at once");
 
-
         var evens = bodies.Where((_, i) => i % 2 == 0).ToArray();
         var odds = bodies.Where((_, i) => i % 2 == 1).ToArray();
         var scenarios = new (string Name, Share[] One, Share[][] Two, string[] WarmSlugs)[]
