@@ -7,9 +7,9 @@ using System.Text;
 namespace BenchDashboard.Benchmarks;
 
 /// <summary>
-/// The real, built BenchDashboard executable on Kestrel (127.0.0.1, a free port) over one SQLite file, started the way an
-/// operator starts it in production: Production environment, no demo data, a bootstrap API key, logging at Warning so
-/// console output costs nothing measurable, and a rate limit high enough never to fire.
+/// The real, built BenchDashboard executable on Kestrel (127.0.0.1, a free port) over one SQLite file or PostgreSQL
+/// database, started the way an operator starts it in production: Production environment, no demo data, a bootstrap API
+/// key, logging at Warning so console output costs nothing measurable, and a rate limit high enough never to fire.
 /// </summary>
 internal sealed class AppProcess : IAsyncDisposable
 {
@@ -38,8 +38,17 @@ internal sealed class AppProcess : IAsyncDisposable
 
     /// <param name="environment">Settings one benchmark needs on top of the defaults above (the workbench: an admin to sign in
     /// as, Debug logging of one category); the --app-env experiments still come last.</param>
-    public static async Task<AppProcess> StartAsync(BenchContext context, string databasePath,
-        IReadOnlyDictionary<string, string>? environment = null)
+    public static Task<AppProcess> StartAsync(BenchContext context, string databasePath,
+        IReadOnlyDictionary<string, string>? environment = null) =>
+        StartAsync(context, [("ConnectionStrings__Default", $"Data Source={databasePath}")], environment);
+
+    /// <summary>The app on a PostgreSQL database (issue 13): the provider setting and a connection string, nothing else differs.</summary>
+    public static Task<AppProcess> StartOnPostgresAsync(BenchContext context, string connectionString,
+        IReadOnlyDictionary<string, string>? environment = null) =>
+        StartAsync(context, [("BenchDashboard__Database__Provider", "postgres"), ("ConnectionStrings__Default", connectionString)], environment);
+
+    private static async Task<AppProcess> StartAsync(BenchContext context, (string Name, string Value)[] database,
+        IReadOnlyDictionary<string, string>? environment)
     {
         var baseUrl = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo(context.AppExecutable)
@@ -51,7 +60,7 @@ internal sealed class AppProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = baseUrl.ToString();
-        start.Environment["ConnectionStrings__Default"] = $"Data Source={databasePath}";
+        foreach (var (name, value) in database) start.Environment[name] = value;
         start.Environment["BenchDashboard__Demo"] = "false";
         start.Environment["BenchDashboard__Bootstrap__ApiKey"] = context.ApiKey;
         start.Environment["BenchDashboard__Api__RequestsPerMinute"] = "1000000";

@@ -11,9 +11,18 @@ internal enum EventOrder
     Random,
 }
 
+/// <summary>The database the app under test runs on (issue 13).</summary>
+internal enum BenchProvider
+{
+    /// <summary>An embedded SQLite file per measurement (the default, as before).</summary>
+    Sqlite,
+    /// <summary>A throwaway PostgreSQL 15 cluster this program starts; a database per measurement, copied from a template.</summary>
+    Postgres,
+}
+
 /// <summary>
-/// The command line: <c>ingest|trends|signals|workbench|benchruns|readers|circuits|all [--events N] [--batch N] [--order time|random] [--repeat N] [--ingest-events N]
-/// [--trends-events N] [--passes N] [--pause MS] [--app-env NAME=VALUE]… [--dir PATH] [--keep]</c>. <c>--events</c> sets the size of the one benchmark chosen; with
+/// The command line: <c>ingest|trends|signals|workbench|benchruns|readers|circuits|instances|all [--events N] [--batch N] [--order time|random] [--repeat N] [--ingest-events N]
+/// [--trends-events N] [--passes N] [--pause MS] [--app-env NAME=VALUE]… [--dir PATH] [--keep] [--provider sqlite|postgres] [--pg-port N] [--pg-setting NAME=VALUE]… [--pg-connection S]</c>. <c>--events</c> sets the size of the one benchmark chosen; with
 /// <c>all</c> use the two specific options.
 /// </summary>
 internal sealed record BenchOptions(
@@ -22,6 +31,20 @@ internal sealed record BenchOptions(
 {
     /// <summary>Results in the bench-run import's run (issue 12: the probe's 100,000); <c>--events</c> with <c>benchruns</c>.</summary>
     public int BenchRunResults { get; init; } = DefaultBenchRunResults;
+
+    /// <summary><c>--provider</c>: the app's database (default SQLite, exactly as before issue 13).</summary>
+    public BenchProvider Provider { get; init; } = BenchProvider.Sqlite;
+
+    /// <summary><c>--pg-port</c>: the port of the benchmark's own PostgreSQL cluster (null: a free one).</summary>
+    public int? PostgresPort { get; init; }
+
+    /// <summary><c>--pg-setting name=value</c>: extra postgresql.conf lines for experiments (durability, memory).</summary>
+    public IReadOnlyList<(string Name, string Value)> PostgresSettings { get; init; } = [];
+
+    /// <summary><c>--pg-connection "Key=Value;…"</c>: Npgsql settings appended to the app's connection string, for experiments.</summary>
+    public string PostgresConnectionOptions { get; init; } = "";
+
+    public bool IsPostgres => Provider == BenchProvider.Postgres;
 
     public const int DefaultBenchRunResults = 100_000;
     public const int DefaultIngestEvents = 1_000_000;
@@ -32,15 +55,20 @@ internal sealed record BenchOptions(
 
     public bool RunsIngest => Command is "ingest" or "all";
     public bool RunsTrends => Command is "trends" or "all";
-    public bool RunsSignals => Command is "signals" or "all";
-    public bool RunsWorkbench => Command is "workbench" or "all";
-    public bool RunsBenchRuns => Command is "benchruns" or "all";
-    public bool RunsReaders => Command is "readers" or "all";
-    public bool RunsCircuits => Command is "circuits" or "all";
+    public bool RunsSignals => (Command is "signals" or "all") && !IsPostgres;
+    public bool RunsWorkbench => (Command is "workbench" or "all") && !IsPostgres;
+    public bool RunsBenchRuns => (Command is "benchruns" or "all") && !IsPostgres;
+    public bool RunsReaders => (Command is "readers" or "all") && !IsPostgres;
+    public bool RunsCircuits => (Command is "circuits" or "all") && !IsPostgres;
+    /// <summary>PostgreSQL only: two app instances on one database against one (issue 13).</summary>
+    public bool RunsInstances => Command == "instances" || (IsPostgres && Command == "all");
+
+    /// <summary>What runs on PostgreSQL so far; the other benchmarks stay SQLite-only.</summary>
+    private static readonly string[] PostgresCommands = ["ingest", "trends", "instances", "all"];
 
     public const string Usage = """
-        usage: BenchDashboard.Benchmarks ingest|trends|signals|workbench|benchruns|readers|circuits|all [options]
-          --events N            events for the chosen benchmark (ingest: 1,000,000; trends, signals and readers: 10,000,000;
+        usage: BenchDashboard.Benchmarks ingest|trends|signals|workbench|benchruns|readers|circuits|instances|all [options]
+          --events N            events for the chosen benchmark (ingest, instances: 1,000,000; trends, signals and readers: 10,000,000;
                                 benchruns: results in the run and feedback events beside it, 100,000)
           --batch N             events per NDJSON request and per raw transaction (ingest; default 5,000)
           --order time|random   ingest events oldest first (default) or shuffled over the 270 days
@@ -52,11 +80,19 @@ internal sealed record BenchOptions(
           --app-env NAME=VALUE  an extra environment variable for the app process, for experiments (repeatable)
           --dir PATH            where the temporary databases go (default: a new folder under the system temp folder)
           --keep                keep the databases afterwards
+          --provider sqlite|postgres
+                                the app's database (default sqlite); postgres starts a throwaway PostgreSQL 15 cluster and runs
+                                ingest, trends and instances (two app instances on one database; postgres only); all = those three
+          --pg-port N           port of that cluster (default: a free port)
+          --pg-setting NAME=VALUE
+                                an extra postgresql.conf setting for the cluster, for experiments (repeatable)
+          --pg-connection "KEY=VALUE;…"
+                                Npgsql settings appended to the app's connection string, for experiments (e.g. "Max Auto Prepare=20")
         """;
 
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("ingest" or "trends" or "signals" or "workbench" or "benchruns" or "readers" or "circuits" or "all")) throw new ArgumentException(Usage);
+        if (args.Length == 0 || args[0] is not ("ingest" or "trends" or "signals" or "workbench" or "benchruns" or "readers" or "circuits" or "instances" or "all")) throw new ArgumentException(Usage);
         var command = args[0];
         int? events = null, ingestEvents = null, trendsEvents = null;
         var batch = DefaultBatchSize;
@@ -67,6 +103,10 @@ internal sealed record BenchOptions(
         var environment = new List<(string, string)>();
         string? dir = null;
         var keep = false;
+        var provider = BenchProvider.Sqlite;
+        int? pgPort = null;
+        var pgSettings = new List<(string, string)>();
+        var pgConnection = "";
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -93,15 +133,34 @@ internal sealed record BenchOptions(
                     break;
                 case "--dir": dir = Value(args, ref i); break;
                 case "--keep": keep = true; break;
+                case "--provider":
+                    provider = Value(args, ref i) switch
+                    {
+                        "sqlite" => BenchProvider.Sqlite,
+                        "postgres" => BenchProvider.Postgres,
+                        var other => throw new ArgumentException($"--provider is sqlite or postgres, not '{other}'."),
+                    };
+                    break;
+                case "--pg-port": pgPort = PositiveInt(args, ref i); break;
+                case "--pg-connection": pgConnection = Value(args, ref i); break;
+                case "--pg-setting":
+                    var setting = Value(args, ref i).Split('=', 2);
+                    if (setting.Length != 2 || setting[0].Length == 0) throw new ArgumentException($"--pg-setting needs NAME=VALUE, not '{args[i]}'.");
+                    pgSettings.Add((setting[0], setting[1]));
+                    break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}");
             }
         }
         if (events is not null && command == "all") throw new ArgumentException($"With 'all' use --ingest-events and --trends-events.\n{Usage}");
         if (events is not null && command == "circuits") throw new ArgumentException($"The circuits benchmark runs on the demo data; --events does not apply.\n{Usage}");
         if (events is not null && command == "workbench") throw new ArgumentException($"The workbench benchmark has a fixed size (100 traces); --events does not apply.\n{Usage}");
+        if (provider == BenchProvider.Postgres && !PostgresCommands.Contains(command))
+            throw new ArgumentException($"With --provider postgres the benchmarks are {string.Join(", ", PostgresCommands)}; '{command}' runs on SQLite only.\n{Usage}");
+        if (provider == BenchProvider.Sqlite && command == "instances")
+            throw new ArgumentException($"'instances' (two app instances on one database) needs --provider postgres.\n{Usage}");
         var workDirectory = Path.GetFullPath(dir ?? Path.Combine(Path.GetTempPath(), $"benchdashboard-bench-{Guid.NewGuid():N}"));
         return new BenchOptions(command,
-            IngestEvents: (command == "ingest" ? events : null) ?? ingestEvents ?? DefaultIngestEvents,
+            IngestEvents: (command is "ingest" or "instances" ? events : null) ?? ingestEvents ?? DefaultIngestEvents,
             BatchSize: batch,
             Order: order,
             Repetitions: repetitions,
@@ -113,6 +172,10 @@ internal sealed record BenchOptions(
             KeepFiles: keep)
         {
             BenchRunResults = (command == "benchruns" ? events : null) ?? DefaultBenchRunResults,
+            Provider = provider,
+            PostgresPort = pgPort,
+            PostgresSettings = pgSettings,
+            PostgresConnectionOptions = pgConnection,
         };
     }
 

@@ -31,6 +31,17 @@ try
     foreach (var (name, value) in options.AppEnvironment) report.Line($"  app environment added for this experiment: {name}={value}");
     var context = new BenchContext(options, report, apiKey, RepoPaths.SnapshotApp(options.WorkDirectory));
     MachineInfo.Describe(report, options.WorkDirectory);
+    if (options.IsPostgres)
+    {
+        // Issue 13: the same app on PostgreSQL, a throwaway cluster of this run's own.
+        await using var cluster = await PostgresCluster.StartAsync(context);
+        if (options.RunsIngest) await new PostgresIngestBenchmark(context, cluster).RunAsync();
+        if (options.RunsTrends) await new TrendsBenchmark(context, cluster).RunAsync();
+        if (options.RunsInstances) await new PostgresInstancesBenchmark(context, cluster).RunAsync();
+        report.WriteSummary();
+        report.Line($"total time {(DateTime.UtcNow - started).TotalMinutes:F1} min");
+        return 0;
+    }
     if (options.RunsIngest) await new IngestBenchmark(context).RunAsync();
     if (options.RunsTrends) await new TrendsBenchmark(context).RunAsync();
     if (options.RunsSignals) await new SignalsBenchmark(context).RunAsync();

@@ -14,7 +14,11 @@ namespace BenchDashboard.Benchmarks;
 /// </summary>
 internal sealed class TrendsBenchmark(BenchContext context)
 {
-    private const string Benchmark = "trends";
+    /// <summary>On PostgreSQL (issue 13): the same data and requests, the app on the run's cluster.</summary>
+    public TrendsBenchmark(BenchContext context, PostgresCluster cluster) : this(context) => _cluster = cluster;
+
+    private readonly PostgresCluster? _cluster;
+    private string Benchmark => _cluster is null ? "trends" : "trends (postgres)";
     private const string Slug = "bench-trends";
     private const int WarmUpRequests = 5, WholeRangeRequests = 50, ViewRequests = 30;
     private const double MaxMedianMs = 100;
@@ -42,14 +46,27 @@ internal sealed class TrendsBenchmark(BenchContext context)
         var to = Day(EventMix.LastDay);
         _report.Heading($"trends: {Report.N0(events)} events and {Report.N0(BenchHistoryLoader.Runs)} bench runs over {EventMix.Days} days ({from} … {to})");
 
-        var (database, projectId) = await LargeProject.CreateAsync(context, Slug, "trends.db");
-        RawScan(database, projectId, from, to);
-
-        await using var app = await AppProcess.StartAsync(context, database);
+        if (_cluster is not null) _report.Line("  on PostgreSQL (--provider postgres)");
+        await using var app = _cluster is null ? await StartOnSqliteAsync(from, to) : await StartOnPostgresAsync(_cluster, from, to);
         await WholeRangeAsync(app, from, to);
         await DashboardViewsAsync(app);
         await SignalsAsync(app);
         _report.Line($"  app VmRSS after the requests: {Report.Mb(ProcessStats.RssBytes(app.Pid) ?? 0)}");
+    }
+
+    private async Task<AppProcess> StartOnSqliteAsync(string from, string to)
+    {
+        var (database, projectId) = await LargeProject.CreateAsync(context, Slug, "trends.db");
+        RawScan(database, projectId, from, to);
+        return await AppProcess.StartAsync(context, database);
+    }
+
+    private async Task<AppProcess> StartOnPostgresAsync(PostgresCluster cluster, string from, string to)
+    {
+        var (database, projectId) = await PostgresLargeProject.CreateAsync(context, cluster, Slug, "trends");
+        var toExclusive = Day(DateOnly.ParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(1));
+        await PostgresLargeProject.RawScanAsync(_report, cluster, database, projectId, from, toExclusive, to);
+        return await AppProcess.StartOnPostgresAsync(context, cluster.AppConnectionString(database));
     }
 
     /// <summary>The whole range per bucket, 50 timed requests each, against the 100 ms target: kept as before so runs compare.</summary>
