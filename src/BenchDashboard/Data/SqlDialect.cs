@@ -19,17 +19,30 @@ internal abstract class SqlDialect
     public abstract bool PreparesExplicitly { get; }
 
     /// <summary>
+    /// Rows an import hands from its parser to its writer at a time, and so writes per <see cref="BatchInsert"/> call.
+    /// Small where each row is its own statement anyway (parsing and writing overlap more finely), large where a batch
+    /// costs a round trip.
+    /// </summary>
+    public abstract int RowsPerBatch { get; }
+
+    /// <summary>
     /// Starts the transaction of a write that changes a project's rows. Writes to one project take turns (rollups and
     /// per-trace counts are read and added within the transaction), waiting at most
     /// <see cref="StorageFailure.BusyTimeoutSeconds"/> for the turn before failing as a busy database.
     /// </summary>
     public abstract Task<DbTransaction> BeginProjectWriteAsync(DbConnection connection, int projectId, CancellationToken ct);
 
-    /// <summary>A table of the ids passed in <paramref name="parameter"/>, aliased <c>j</c> with one column <c>value</c>.</summary>
-    public abstract string IdTable(string parameter);
+    /// <summary>
+    /// The FROM item that reads the rows of <paramref name="table"/> (as <paramref name="alias"/>) whose id is among the
+    /// ids passed in <paramref name="parameter"/>; the WHERE clause names the id column with <see cref="AmongIds"/>.
+    /// </summary>
+    public abstract string FromRowsAmongIds(string table, string alias, string parameter);
 
-    /// <summary>The value to bind to the parameter of <see cref="IdTable"/>.</summary>
-    public abstract object IdTableValue(IEnumerable<string> ids);
+    /// <summary>The condition, for the WHERE clause, that pairs with <see cref="FromRowsAmongIds"/>.</summary>
+    public abstract string AmongIds(string alias, string idColumn, string parameter);
+
+    /// <summary>The value to bind to the parameter of <see cref="FromRowsAmongIds"/>.</summary>
+    public abstract object IdsValue(IEnumerable<string> ids);
 
     /// <summary>The UTC day of a stored time column, as SQL; read it back with <see cref="ReadDay"/>.</summary>
     public abstract string DayOf(string timestampColumn);

@@ -13,17 +13,22 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override bool PreparesExplicitly => true;
 
+    public override int RowsPerBatch => 256;
+
     /// <summary>SQLite has one writer: BEGIN IMMEDIATE takes the write lock up front (waiting the busy timeout).</summary>
     public override Task<DbTransaction> BeginProjectWriteAsync(DbConnection connection, int projectId, CancellationToken ct) =>
         Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
 
     /// <remarks>
-    /// Read with <c>json_each</c>. Callers write <c>FROM {IdTable} CROSS JOIN t</c>: CROSS JOIN makes SQLite walk the ids
-    /// and probe the table's index for each; with a plain JOIN its planner scanned every row of the project once per id.
+    /// The ids travel as one JSON array, read with <c>json_each</c>. CROSS JOIN makes SQLite walk the ids and probe the
+    /// table's index for each; with a plain JOIN its planner scanned every row of the project once per id.
     /// </remarks>
-    public override string IdTable(string parameter) => $"json_each({parameter}) AS j";
+    public override string FromRowsAmongIds(string table, string alias, string parameter) =>
+        $"json_each({parameter}) AS j CROSS JOIN \"{table}\" {alias}";
 
-    public override object IdTableValue(IEnumerable<string> ids) => JsonSerializer.Serialize(ids);
+    public override string AmongIds(string alias, string idColumn, string parameter) => $"{alias}.\"{idColumn}\" = j.value";
+
+    public override object IdsValue(IEnumerable<string> ids) => JsonSerializer.Serialize(ids);
 
     public override string DayOf(string timestampColumn) => $"substr({timestampColumn}, 1, 10)";
 

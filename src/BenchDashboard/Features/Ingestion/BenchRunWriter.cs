@@ -108,8 +108,8 @@ internal sealed class BenchRunWriter(ImportSession session)
     {
         var known = new Dictionary<string, StoredCase>(StringComparer.Ordinal);
         session.ForEachRowOfIds($"""
-            SELECT c."ExternalId", c."Id", c."Input", c."Category", c."FirstSeenAt" FROM {Dialect.IdTable("@ids")}
-            CROSS JOIN "BenchCases" c WHERE c."ProjectId" = @p AND c."ExternalId" = j.value
+            SELECT c."ExternalId", c."Id", c."Input", c."Category", c."FirstSeenAt" FROM {Dialect.FromRowsAmongIds("BenchCases", "c", "@ids")}
+            WHERE c."ProjectId" = @p AND {Dialect.AmongIds("c", "ExternalId", "@ids")}
             """, results.Select(r => r.CaseId), reader =>
             known[reader.GetString(0)] = new StoredCase(Convert.ToInt64(reader.GetValue(1)), reader.GetNullableString(2), reader.GetNullableString(3),
                 Dialect.ReadTimestamp(reader, 4)));

@@ -16,7 +16,7 @@ internal abstract class EventSink<TRow> : IRowSink<TRow>, IDisposable
     /// <param name="insert">The table and columns written; its key column holds <see cref="IdOf"/>.</param>
     /// <param name="existingSql">
     /// Selects the stored rows of the project <c>@p</c> among the ids in <c>@ids</c> (from the dialect's
-    /// <see cref="SqlDialect.IdTable"/>), the id first, then what <see cref="Difference"/> compares.
+    /// <see cref="SqlDialect.FromRowsAmongIds"/>), the id first, then what <see cref="Difference"/> compares.
     /// </param>
     protected EventSink(ImportSession session, BatchInsertSpec insert, string existingSql)
     {

@@ -49,9 +49,8 @@ internal sealed class FeedbackSink(ImportSession session)
     : EventSink<FeedbackRow>(session, Insert,
         $"""
         SELECT f."EventId", f."TraceId", f."Timestamp", f."Kind", f."Value"
-        FROM {session.Dialect.IdTable("@ids")}
-        CROSS JOIN "FeedbackEvents" f
-        WHERE f."ProjectId" = @p AND f."EventId" = j.value
+        FROM {session.Dialect.FromRowsAmongIds("FeedbackEvents", "f", "@ids")}
+        WHERE f."ProjectId" = @p AND {session.Dialect.AmongIds("f", "EventId", "@ids")}
         """)
 {
     internal static readonly BatchInsertSpec Insert = new("FeedbackEvents",

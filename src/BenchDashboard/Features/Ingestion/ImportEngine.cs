@@ -63,8 +63,6 @@ public interface IRowSink<TRow>
 /// </summary>
 public static class ImportEngine
 {
-    /// <summary>Rows per hand-over, and so per batch a sink writes (a round trip on PostgreSQL).</summary>
-    private const int HandOverBatch = 1_000;
 
     internal static async Task<ImportOutcome> RunAsync<TRow>(
         IDbContextFactory<AppDbContext> dbFactory,
@@ -89,7 +87,7 @@ public static class ImportEngine
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var validated = Channel.CreateBounded<List<ParsedRow<TRow>>>(
             new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
-        var parsing = Task.Run(() => ValidateAsync(readRows, sink, options, outcome, validated.Writer, stop.Token), stop.Token);
+        var parsing = Task.Run(() => ValidateAsync(readRows, sink, options, outcome, dialect.RowsPerBatch, validated.Writer, stop.Token), stop.Token);
         try
         {
             await foreach (var batch in validated.Reader.ReadAllAsync(ct))
@@ -126,14 +124,14 @@ public static class ImportEngine
     /// <see cref="ImportOutcome.Errors"/>, <see cref="ImportOutcome.Rows"/> and the preview until it ends.
     /// </summary>
     private static async Task ValidateAsync<TRow>(Func<ValidationErrors, IAsyncEnumerable<ParsedRow<TRow>>> readRows, IRowSink<TRow> sink,
-        ImportOptions options, ImportOutcome outcome, ChannelWriter<List<ParsedRow<TRow>>> writer, CancellationToken ct)
+        ImportOptions options, ImportOutcome outcome, int rowsPerBatch, ChannelWriter<List<ParsedRow<TRow>>> writer, CancellationToken ct)
         where TRow : class
     {
         try
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var preview = new List<IReadOnlyList<string>>();
-            var batch = new List<ParsedRow<TRow>>(HandOverBatch);
+            var batch = new List<ParsedRow<TRow>>(rowsPerBatch);
             await foreach (var parsed in readRows(outcome.Errors).WithCancellation(ct))
             {
                 if (parsed.Row is not { } row) continue;
@@ -147,10 +145,10 @@ public static class ImportEngine
                 if (preview.Count < options.PreviewRows) preview.Add(sink.PreviewCells(row));
                 if (outcome.Errors.Any) continue;
                 batch.Add(parsed);
-                if (batch.Count == HandOverBatch)
+                if (batch.Count == rowsPerBatch)
                 {
                     await writer.WriteAsync(batch, ct);
-                    batch = new List<ParsedRow<TRow>>(HandOverBatch);
+                    batch = new List<ParsedRow<TRow>>(rowsPerBatch);
                 }
             }
             if (batch.Count > 0 && !outcome.Errors.Any) await writer.WriteAsync(batch, ct);

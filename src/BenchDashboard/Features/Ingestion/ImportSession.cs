@@ -23,7 +23,7 @@ internal sealed record ImportSession(DbConnection Connection, DbTransaction? Tra
         command.Set("@p", ProjectId);
         for (var start = 0; start < distinct.Count; start += IdsPerStatement)
         {
-            command.Set("@ids", Dialect.IdTableValue(distinct.GetRange(start, Math.Min(IdsPerStatement, distinct.Count - start))));
+            command.Set("@ids", Dialect.IdsValue(distinct.GetRange(start, Math.Min(IdsPerStatement, distinct.Count - start))));
             using var reader = command.ExecuteReader();
             while (reader.Read()) read(reader);
         }

@@ -6,7 +6,7 @@ namespace BenchDashboard.Features.Ingestion;
 /// <summary>
 /// What the rollups need across traces and feedback, looked up for many trace ids at once (once per request, not
 /// once per row: a lookup per row cost more than the insert itself). The ids travel as one parameter
-/// (<see cref="SqlDialect.IdTable"/>).
+/// (<see cref="SqlDialect.FromRowsAmongIds"/>).
 /// </summary>
 internal static class TraceCategories
 {
@@ -15,8 +15,9 @@ internal static class TraceCategories
     {
         var found = new Dictionary<string, (string, DateOnly)>(StringComparer.Ordinal);
         session.ForEachRowOfIds($"""
-            SELECT t."TraceId", COALESCE(t."Category", ''), {session.Dialect.DayOf("t.\"Timestamp\"")} FROM {session.Dialect.IdTable("@ids")}
-            CROSS JOIN "ProductionTraces" t WHERE t."ProjectId" = @p AND t."TraceId" = j.value
+            SELECT t."TraceId", COALESCE(t."Category", ''), {session.Dialect.DayOf("t.\"Timestamp\"")}
+            FROM {session.Dialect.FromRowsAmongIds("ProductionTraces", "t", "@ids")}
+            WHERE t."ProjectId" = @p AND {session.Dialect.AmongIds("t", "TraceId", "@ids")}
             """, traceIds, reader => found[reader.GetString(0)] = (reader.GetString(1), session.Dialect.ReadDay(reader, 2)));
         return found;
     }
@@ -30,8 +31,8 @@ internal static class TraceCategories
         var kinds = string.Join(", ", DailyRollup.PerTraceKinds.Select(k => $"'{k}'"));
         var found = new Dictionary<(string, FeedbackKind), int>();
         session.ForEachRowOfIds($"""
-            SELECT f."TraceId", f."Kind", COUNT(*) FROM {session.Dialect.IdTable("@ids")}
-            CROSS JOIN "FeedbackEvents" f WHERE f."ProjectId" = @p AND f."TraceId" = j.value AND f."Kind" IN ({kinds})
+            SELECT f."TraceId", f."Kind", COUNT(*) FROM {session.Dialect.FromRowsAmongIds("FeedbackEvents", "f", "@ids")}
+            WHERE f."ProjectId" = @p AND {session.Dialect.AmongIds("f", "TraceId", "@ids")} AND f."Kind" IN ({kinds})
             GROUP BY f."TraceId", f."Kind"
             """, traceIds, reader => found[(reader.GetString(0), Enum.Parse<FeedbackKind>(reader.GetString(1)))] = Convert.ToInt32(reader.GetValue(2)));
         return found;
@@ -42,8 +43,9 @@ internal static class TraceCategories
     {
         var found = new List<(string, DateOnly, FeedbackKind, double?)>();
         session.ForEachRowOfIds($"""
-            SELECT f."TraceId", {session.Dialect.DayOf("f.\"Timestamp\"")}, f."Kind", f."Value" FROM {session.Dialect.IdTable("@ids")}
-            CROSS JOIN "FeedbackEvents" f WHERE f."ProjectId" = @p AND f."TraceId" = j.value
+            SELECT f."TraceId", {session.Dialect.DayOf("f.\"Timestamp\"")}, f."Kind", f."Value"
+            FROM {session.Dialect.FromRowsAmongIds("FeedbackEvents", "f", "@ids")}
+            WHERE f."ProjectId" = @p AND {session.Dialect.AmongIds("f", "TraceId", "@ids")}
             """, traceIds, reader => found.Add((reader.GetString(0), session.Dialect.ReadDay(reader, 1),
                 Enum.Parse<FeedbackKind>(reader.GetString(2)), reader.GetNullableDouble(3))));
         return found;

@@ -30,10 +30,9 @@ internal sealed class TraceSink(ImportSession session)
     : EventSink<TraceRow>(session, Insert,
         $"""
         SELECT t."TraceId", t."Timestamp", v."Version", t."Input", t."Output", t."Category", t."MetadataJson"
-        FROM {session.Dialect.IdTable("@ids")}
-        CROSS JOIN "ProductionTraces" t
+        FROM {session.Dialect.FromRowsAmongIds("ProductionTraces", "t", "@ids")}
         LEFT JOIN "PipelineVersions" v ON v."Id" = t."PipelineVersionId"
-        WHERE t."ProjectId" = @p AND t."TraceId" = j.value
+        WHERE t."ProjectId" = @p AND {session.Dialect.AmongIds("t", "TraceId", "@ids")}
         """)
 {
     internal static readonly BatchInsertSpec Insert = new("ProductionTraces",
