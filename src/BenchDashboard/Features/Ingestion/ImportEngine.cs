@@ -63,7 +63,6 @@ public interface IRowSink<TRow>
 /// </summary>
 public static class ImportEngine
 {
-
     internal static async Task<ImportOutcome> RunAsync<TRow>(
         IDbContextFactory<AppDbContext> dbFactory,
         int projectId,
