@@ -1,3 +1,4 @@
+using BenchDashboard.Data.Postgres;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.ApiKeys;
 using BenchDashboard.Features.Audit;
@@ -41,7 +42,7 @@ public static class DatabaseInitializer
         var dbFactory = sp.GetRequiredService<IDbContextFactory<AppDbContext>>();
 
         // Instances that start together on one server take turns: the first migrates and seeds, the others find it done.
-        await using var startLock = await StartupLock.AcquireAsync(dbFactory);
+        await using var startLock = await DatabaseLease.WaitForAsync(dbFactory, AdvisoryLocks.Startup);
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
             await DatabaseMigrator.MigrateAsync(db, logger);

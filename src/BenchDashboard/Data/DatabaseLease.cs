@@ -8,7 +8,7 @@ namespace BenchDashboard.Data;
 /// A piece of work that one app instance at a time may do, leased in the database (decision 0026). On PostgreSQL it is
 /// a session advisory lock, tried without waiting, on a connection of its own that is held until the lease is disposed:
 /// an instance that dies mid-way loses its session and so the lease, and never leaves it stuck. SQLite serves one
-/// process, which always gets the lease.
+/// process, which always gets the lease. Start-up waits for its lease; an alerting round only tries.
 /// </summary>
 internal sealed class DatabaseLease : IAsyncDisposable
 {
@@ -22,7 +22,14 @@ internal sealed class DatabaseLease : IAsyncDisposable
     }
 
     /// <summary>The lease on <paramref name="key"/> (one of <see cref="AdvisoryLocks"/>), or null while another instance holds it.</summary>
-    public static async Task<DatabaseLease?> TryAcquireAsync(IDbContextFactory<AppDbContext> dbFactory, long key, CancellationToken ct = default)
+    public static Task<DatabaseLease?> TryAcquireAsync(IDbContextFactory<AppDbContext> dbFactory, long key, CancellationToken ct = default) =>
+        AcquireAsync(dbFactory, key, wait: false, ct);
+
+    /// <summary>The lease on <paramref name="key"/>, waiting for as long as another instance holds it (start-up).</summary>
+    public static async Task<DatabaseLease> WaitForAsync(IDbContextFactory<AppDbContext> dbFactory, long key, CancellationToken ct = default) =>
+        (await AcquireAsync(dbFactory, key, wait: true, ct))!;
+
+    private static async Task<DatabaseLease?> AcquireAsync(IDbContextFactory<AppDbContext> dbFactory, long key, bool wait, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!db.Database.IsNpgsql()) return new DatabaseLease(null, key);
@@ -30,7 +37,10 @@ internal sealed class DatabaseLease : IAsyncDisposable
         await connection.OpenAsync(ct);
         try
         {
-            await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection) { Parameters = { new() { Value = key } } };
+            await using var command = new NpgsqlCommand(wait ? "SELECT true FROM pg_advisory_lock($1)" : "SELECT pg_try_advisory_lock($1)", connection)
+            {
+                Parameters = { new() { Value = key } },
+            };
             if (await command.ExecuteScalarAsync(ct) is true) return new DatabaseLease(connection, key);
         }
         catch
