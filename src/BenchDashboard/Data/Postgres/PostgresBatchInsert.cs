@@ -18,11 +18,17 @@ internal sealed class PostgresBatchInsert(NpgsqlConnection connection, NpgsqlTra
     {
         var columns = string.Join(", ", spec.Columns.Select(c => $"\"{c.Name}\""));
         var arrays = string.Join(", ", spec.Columns.Select((_, i) => $"@c{i}"));
-        var conflicts = spec.SkipConflictsOn is { } key ? $" ON CONFLICT ({string.Join(", ", key.Select(k => $"\"{k}\""))}) DO NOTHING" : "";
-        var returning = spec.ReturnsIds ? $"\"{spec.Columns[spec.KeyColumn].Name}\", \"Id\"" : $"\"{spec.Columns[spec.KeyColumn].Name}\"";
-        var returns = spec.SkipConflictsOn is not null || spec.ReturnsIds ? $" RETURNING {returning}" : "";
-        return $"INSERT INTO \"{spec.Table}\" ({columns}) SELECT * FROM unnest({arrays}){conflicts}{returns}";
+        var returns = "";
+        if (spec.TellsSkipped || spec.ReturnsIds)
+        {
+            var key = $"\"{spec.Columns[KeyOf(spec)].Name}\"";
+            returns = spec.ReturnsIds ? $" RETURNING {key}, \"Id\"" : $" RETURNING {key}";
+        }
+        return $"INSERT INTO \"{spec.Table}\" ({columns}) SELECT * FROM unnest({arrays}){spec.Conflict?.Clause(spec.Table)}{returns}";
     }
+
+    private static int KeyOf(BatchInsertSpec spec) =>
+        spec.KeyColumn ?? throw new InvalidOperationException($"The insert into {spec.Table} tells rows apart, so it needs a key column.");
 
     public override void Execute(IReadOnlyList<object?[]> rows, Span<bool> inserted, Span<long> ids)
     {
@@ -46,7 +52,7 @@ internal sealed class PostgresBatchInsert(NpgsqlConnection connection, NpgsqlTra
             }
             command.Parameters.AddWithValue($"c{c}", column);
         }
-        var returnsRows = Spec.SkipConflictsOn is not null || Spec.ReturnsIds;
+        var returnsRows = Spec.TellsSkipped || Spec.ReturnsIds;
         if (!returnsRows)
         {
             command.ExecuteNonQuery();
@@ -55,7 +61,7 @@ internal sealed class PostgresBatchInsert(NpgsqlConnection connection, NpgsqlTra
         }
         // Keys are unique within a batch (the import engine refuses an id sent twice), so a returned key names its row.
         var rowOfKey = new Dictionary<object, int>(count);
-        for (var r = 0; r < count; r++) rowOfKey[rows[start + r][Spec.KeyColumn]!] = r;
+        for (var r = 0; r < count; r++) rowOfKey[rows[start + r][KeyOf(Spec)]!] = r;
         inserted.Clear();
         using var reader = command.ExecuteReader();
         while (reader.Read())

@@ -17,10 +17,9 @@ internal sealed class SqliteBatchInsert : BatchInsert
         _connection = connection;
         var columns = string.Join(", ", spec.Columns.Select(c => $"\"{c.Name}\""));
         var values = string.Join(", ", spec.Columns.Select((_, i) => $"@c{i}"));
-        var conflicts = spec.SkipConflictsOn is { } key ? $" ON CONFLICT ({string.Join(", ", key.Select(k => $"\"{k}\""))}) DO NOTHING" : "";
         _insert = connection.CreateCommand();
         _insert.Transaction = transaction;
-        _insert.CommandText = $"INSERT INTO \"{spec.Table}\" ({columns}) VALUES ({values}){conflicts}";
+        _insert.CommandText = $"INSERT INTO \"{spec.Table}\" ({columns}) VALUES ({values}){spec.Conflict?.Clause(spec.Table)}";
         for (var i = 0; i < spec.Columns.Count; i++) _insert.Parameters.Add(new SqliteParameter { ParameterName = $"@c{i}" });
         _insert.Prepare();
     }

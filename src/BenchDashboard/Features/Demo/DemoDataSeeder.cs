@@ -178,8 +178,8 @@ public sealed class DemoDataSeeder(
         var dialect = SqlDialect.Of(connection);
         await using var tx = await connection.BeginTransactionAsync(ct);
         // The importers' tables and columns; every id is new here, so nothing is checked for conflicts.
-        using var traceInsert = dialect.PrepareBatchInsert(connection, tx, TraceSink.Insert with { SkipConflictsOn = null });
-        using var eventInsert = dialect.PrepareBatchInsert(connection, tx, FeedbackSink.Insert with { SkipConflictsOn = null });
+        using var traceInsert = dialect.PrepareBatchInsert(connection, tx, TraceSink.Insert with { Conflict = null });
+        using var eventInsert = dialect.PrepareBatchInsert(connection, tx, FeedbackSink.Insert with { Conflict = null });
 
         var rollups = new RollupDeltas(projectId);
         var inputLengths = new InputLengthDeltas(projectId);

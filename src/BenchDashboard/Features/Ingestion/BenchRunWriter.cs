@@ -15,12 +15,12 @@ internal sealed class BenchRunWriter(ImportSession session)
     [
         new("ProjectId", typeof(int)), new("ExternalId", typeof(string)), new("Input", typeof(string)), new("Category", typeof(string)),
         new("Status", typeof(string)), new("Source", typeof(string)), new("CreatedAt", typeof(DateTime)), new("FirstSeenAt", typeof(DateTime)),
-    ], SkipConflictsOn: null, KeyColumn: 1, ReturnsIds: true);
+    ], Conflict: null, KeyColumn: 1, ReturnsIds: true);
 
     private static readonly BatchInsertSpec Results = new("BenchResults",
     [
         new("BenchRunId", typeof(int)), new("BenchCaseId", typeof(int)), new("Passed", typeof(bool)), new("Score", typeof(double?)),
-    ], SkipConflictsOn: null, KeyColumn: 1);
+    ], Conflict: null, KeyColumn: 1);
 
     private SqlDialect Dialect => session.Dialect;
 

@@ -57,7 +57,7 @@ internal sealed class FeedbackSink(ImportSession session)
     [
         new("ProjectId", typeof(int)), new("EventId", typeof(string)), new("TraceId", typeof(string)), new("Timestamp", typeof(DateTime)),
         new("Kind", typeof(string)), new("Value", typeof(double?)),
-    ], SkipConflictsOn: ["ProjectId", "EventId"], KeyColumn: 1);
+    ], new OnConflict(["ProjectId", "EventId"]), KeyColumn: 1);
 
     // Feedback counts under its trace's category in the rollups. The categories are looked up once per request, for all
     // its trace ids in one statement, when the rows are complete: a lookup per event cost more than the insert itself.

@@ -18,18 +18,20 @@ public sealed class InputLengthDeltas(int projectId)
         _counts[key] = _counts.GetValueOrDefault(key) + 1;
     }
 
+    /// <summary>Added, not replaced: other imports counted the same bins before. One batch upsert per request.</summary>
+    internal static readonly BatchInsertSpec Upsert = new("DailyInputLengths",
+    [
+        new("ProjectId", typeof(int)), new("Date", typeof(DateOnly)), new("Category", typeof(string)), new("MinLength", typeof(int)),
+        new("Traces", typeof(long)),
+    ], new OnConflict(["ProjectId", "Date", "Category", "MinLength"], ["Traces"]));
+
     /// <summary>Adds the counts to the stored histograms inside the import's transaction.</summary>
     internal void ApplyTo(ImportSession session)
     {
         if (_counts.Count == 0) return;
-        using var upsert = session.Prepare("""
-            INSERT INTO "DailyInputLengths" ("ProjectId", "Date", "Category", "MinLength", "Traces") VALUES (@p, @d, @c, @min, @n)
-            ON CONFLICT ("ProjectId", "Date", "Category", "MinLength") DO UPDATE SET "Traces" = "DailyInputLengths"."Traces" + excluded."Traces"
-            """, "@p", "@d", "@c", "@min", "@n");
-        foreach (var ((date, category, minLength), traces) in _counts)
-        {
-            upsert.Set("@p", projectId).Set("@d", date).Set("@c", category).Set("@min", minLength).Set("@n", traces).ExecuteNonQuery();
-        }
+        var rows = _counts.Select(count => new object?[] { projectId, count.Key.Date, count.Key.Category, count.Key.MinLength, count.Value }).ToList();
+        using var upsert = session.Dialect.PrepareBatchInsert(session.Connection, session.WriteTransaction, Upsert);
+        upsert.Execute(rows, new bool[rows.Count], default);
         _counts.Clear();
     }
 }

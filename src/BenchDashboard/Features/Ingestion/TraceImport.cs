@@ -39,7 +39,7 @@ internal sealed class TraceSink(ImportSession session)
     [
         new("ProjectId", typeof(int)), new("TraceId", typeof(string)), new("Timestamp", typeof(DateTime)), new("PipelineVersionId", typeof(int?)),
         new("Input", typeof(string)), new("Output", typeof(string)), new("Category", typeof(string)), new("MetadataJson", typeof(string)),
-    ], SkipConflictsOn: ["ProjectId", "TraceId"], KeyColumn: 1);
+    ], new OnConflict(["ProjectId", "TraceId"]), KeyColumn: 1);
 
     private readonly PipelineVersionLookup _versions = new(session);
     private readonly InputLengthDeltas _inputLengths = new(session.ProjectId);
