@@ -101,6 +101,29 @@ public abstract class TraceAndFeedbackApiTests(AppFactory app)
         Assert.Equal(2, client.Scalar($"""SELECT "ThumbsUp" + "ThumbsDown" FROM "DailyRollups" WHERE "ProjectId" = {IngestionClient.ProjectOfSlug}""", slug));
     }
 
+    /// <summary>
+    /// A large request that repeats a stored event early (its batch and every later one written the skipping way) or
+    /// only far in (after the batches a PostgreSQL insert tries without a conflict check are used up): each stored
+    /// event is a duplicate, every other is stored once, and the rollups count each once.
+    /// </summary>
+    [Theory]
+    [InlineData(10_000, 2_500)]
+    [InlineData(40_000, 35_500)]
+    public async Task A_large_request_repeating_a_stored_event_stores_everything_else_once(int events, int repeated)
+    {
+        var slug = await client.NewProjectAsync();
+        object Thumb(int i) => new { eventId = $"x{i}", timestamp = "2026-03-02T10:05:00Z", kind = "thumbs_up" };
+        Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync(slug, "feedback", new[] { Thumb(repeated), Thumb(repeated + 1) })).StatusCode);
+
+        var response = await client.PostAsync(slug, "feedback", IngestionClient.Ndjson(Enumerable.Range(0, events).Select(Thumb)), "application/x-ndjson");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = await IngestionClient.JsonAsync(response);
+        Assert.Equal(events - 2, answer.GetProperty("accepted").GetInt32());
+        Assert.Equal(2, answer.GetProperty("duplicates").GetInt32());
+        Assert.Equal(events, client.Count(slug, "FeedbackEvents"));
+        Assert.Equal(events, client.Scalar($"""SELECT SUM("ThumbsUp") FROM "DailyRollups" WHERE "ProjectId" = {IngestionClient.ProjectOfSlug}""", slug));
+    }
+
     [Fact]
     public async Task A_changed_csat_score_under_the_same_event_id_is_a_conflict()
     {
