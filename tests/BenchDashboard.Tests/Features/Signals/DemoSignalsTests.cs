@@ -7,8 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BenchDashboard.Tests.Features.Signals;
 
 /// <summary>The demo project tells its story through the signals, each at the right time (ARCHITECTURE.md, "The demo story").</summary>
-public class DemoSignalsTests(DemoAppFactory factory, ITestOutputHelper output) : IClassFixture<DemoAppFactory>
+public abstract class DemoSignalsTests(DemoAppFactory factory, ITestOutputHelper output)
 {
+    public sealed class OnSqlite(DemoAppFactory factory, ITestOutputHelper output) : DemoSignalsTests(factory, output), IClassFixture<DemoAppFactory>;
+    public sealed class OnPostgres(DemoAppFactory.OnPostgres factory, ITestOutputHelper output) : DemoSignalsTests(factory, output), IClassFixture<DemoAppFactory.OnPostgres>;
+
     private readonly DemoAppFactory app = factory.Started();
     private static readonly DateOnly Day0 = DemoAppFactory.Anchor.AddDays(-(DemoStory.Days - 1));
 

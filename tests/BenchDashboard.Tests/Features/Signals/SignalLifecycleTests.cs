@@ -15,8 +15,11 @@ namespace BenchDashboard.Tests.Features.Signals;
 /// divergence with a written reason; each change is audited, the API shows it, and a closed episode reaches the webhook.
 /// On the demo project, whose thumbs-up, CSAT and rewrite divergences are open at the anchor.
 /// </summary>
-public class SignalLifecycleTests(DemoAppFactory factory) : IClassFixture<DemoAppFactory>
+public abstract class SignalLifecycleTests(DemoAppFactory factory)
 {
+    public sealed class OnSqlite(DemoAppFactory factory) : SignalLifecycleTests(factory), IClassFixture<DemoAppFactory>;
+    public sealed class OnPostgres(DemoAppFactory.OnPostgres factory) : SignalLifecycleTests(factory), IClassFixture<DemoAppFactory.OnPostgres>;
+
     private readonly DemoAppFactory app = factory.Started();
     private static readonly DateOnly Anchor = DemoAppFactory.Anchor;
     private const string Lead = "lead@demo.local";

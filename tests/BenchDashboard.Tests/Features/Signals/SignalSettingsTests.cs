@@ -8,8 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BenchDashboard.Tests.Features.Signals;
 
-public class SignalSettingsTests(DemoAppFactory factory) : IClassFixture<DemoAppFactory>
+public abstract class SignalSettingsTests(DemoAppFactory factory)
 {
+    public sealed class OnSqlite(DemoAppFactory factory) : SignalSettingsTests(factory), IClassFixture<DemoAppFactory>;
+    public sealed class OnPostgres(DemoAppFactory.OnPostgres factory) : SignalSettingsTests(factory), IClassFixture<DemoAppFactory.OnPostgres>;
+
     private readonly DemoAppFactory app = factory.Started();
 
     private async Task<int> DemoProjectAsync() =>
