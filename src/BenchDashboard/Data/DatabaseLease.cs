@@ -40,6 +40,9 @@ internal sealed class DatabaseLease : IAsyncDisposable
             await using var command = new NpgsqlCommand(wait ? "SELECT true FROM pg_advisory_lock($1)" : "SELECT pg_try_advisory_lock($1)", connection)
             {
                 Parameters = { new() { Value = key } },
+                // The connection string's command timeout is the busy timeout (5 s), far shorter than a start-up that
+                // migrates or seeds on a loaded server: the wait ends when the holder's session ends or ct fires.
+                CommandTimeout = wait ? 0 : connection.CommandTimeout,
             };
             if (await command.ExecuteScalarAsync(ct) is true) return new DatabaseLease(connection, key);
         }
