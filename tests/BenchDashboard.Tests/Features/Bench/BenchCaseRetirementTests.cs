@@ -86,7 +86,7 @@ public abstract class BenchCaseRetirementTests(DatabaseProvider provider) : IAsy
         clock.Advance(TimeSpan.FromHours(1));
         await RunAsync("after", clock.GetUtcNow().UtcDateTime, ("c1", false), ("c2", true), ("c3", true));
 
-        var runs = await runQueries.ListAsync(projectId);
+        var runs = (await runQueries.PageAsync(projectId)).Rows;
         var after = runs.Single(r => r.RunId == "after");
         var before = runs.Single(r => r.RunId == "before");
         Assert.Equal((2, 2, 1), (after.Counted, after.Passed, after.NotCounted));
@@ -146,7 +146,7 @@ public abstract class BenchCaseRetirementTests(DatabaseProvider provider) : IAsy
         clock.Advance(TimeSpan.FromHours(1));
         await RunAsync("later", clock.GetUtcNow().UtcDateTime, ("c1", false), ("c2", true));
 
-        var later = (await runQueries.ListAsync(projectId)).Single();
+        var later = (await runQueries.PageAsync(projectId)).Rows.Single();
         Assert.Equal((2, 1, 0), (later.Counted, later.Passed, later.NotCounted));
         var detail = (await caseQueries.DetailAsync(projectId, "c1"))!;
         Assert.Equal((BenchCaseStatus.Active, (DateTime?)null), (detail.Status, detail.RetiredAt));

@@ -7,13 +7,23 @@ namespace BenchDashboard.Features.Bench.Runs;
 /// <see cref="BenchRunsService.CompareAsync"/>'s (the API's); this adds pass rates and inputs for people.</summary>
 public sealed class BenchRunQueries(IDbContextFactory<AppDbContext> dbFactory, BenchRunsService runs)
 {
-    /// <summary>Every run of the project, newest first, with its pass rate over the cases in the bench when it started.</summary>
-    public async Task<IReadOnlyList<RunSummary>> ListAsync(int projectId, CancellationToken ct = default)
+    /// <summary>
+    /// Every run of the project, newest first, and page <paramref name="page"/> of them with pass rates over the cases in
+    /// the bench when each started. Only the page's results are counted: 500 runs of 2,000 cases are a million rows.
+    /// </summary>
+    public async Task<RunListPage> PageAsync(int projectId, int page = 1, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var list = await Summaries(db.BenchRuns.Where(r => r.ProjectId == projectId)).ToListAsync(ct);
-        // Sorted here, as BenchRunsService does: EF cannot order by the converted DateTime reliably on every provider.
-        return list.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.RunId, StringComparer.Ordinal).ToList();
+        var all = (await db.BenchRuns.AsNoTracking().Where(r => r.ProjectId == projectId)
+                .Select(r => new { r.Id, Ref = new RunRef(r.RunId, r.PipelineVersion!.Version, r.StartedAt) }).ToListAsync(ct))
+            // Sorted here, as BenchRunsService does: EF cannot order by the converted DateTime reliably on every provider.
+            .OrderByDescending(r => r.Ref.StartedAt).ThenByDescending(r => r.Ref.RunId, StringComparer.Ordinal).ToList();
+        var pageCount = Math.Max(1, (all.Count + RunListPage.PageSize - 1) / RunListPage.PageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        var ids = all.Skip((page - 1) * RunListPage.PageSize).Take(RunListPage.PageSize).Select(r => r.Id).ToList();
+        var summaries = (await Summaries(db.BenchRuns.Where(r => EF.Constant(ids).Contains(r.Id))).ToListAsync(ct))
+            .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.RunId, StringComparer.Ordinal).ToList();
+        return new RunListPage(all.Select(r => r.Ref).ToList(), summaries, page, pageCount);
     }
 
     /// <summary>Null when either run is not one of the project's.</summary>
