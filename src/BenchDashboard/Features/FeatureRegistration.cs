@@ -49,6 +49,9 @@ public static class FeatureRegistration
         services.AddSingleton<BenchRunImporter>();
         services.AddSingleton<VersionService>();
         services.AddSingleton<BenchRunsService>();
+        services.AddSingleton<Bench.Cases.BenchCaseQueries>();
+        services.AddSingleton<Bench.Cases.BenchCaseRetirement>();
+        services.AddSingleton<Bench.Runs.BenchRunQueries>();
         services.AddScoped<ImportWorkflow>();
         services.AddSingleton<SignalDataLoader>();
         services.AddSingleton<SignalsService>();

@@ -14,7 +14,7 @@ public sealed record NavEntry(string Title, string Segment, string Icon, string?
         new("Signals", "signals", AppIcons.Signals, null),
         new("Sampling", "sampling", AppIcons.Sampling, Domain.Roles.Leads),
         new("Review", "review", AppIcons.Review, Domain.Roles.Reviewers),
-        new("Bench", "bench", AppIcons.Bench, Domain.Roles.Reviewers),
+        new("Bench", "bench", AppIcons.Bench, Domain.Roles.ReportReaders),
         new("Rubrics", "rubrics", AppIcons.Rubrics, Domain.Roles.Leads),
         new("Reports", "reports", AppIcons.Reports, Domain.Roles.ReportReaders),
         new("Import", "import", AppIcons.Import, Domain.Roles.Leads),

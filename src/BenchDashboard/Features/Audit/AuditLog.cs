@@ -203,6 +203,10 @@ public static class AuditActions
     public const string DisagreementSettled = "sampling.disagreement_settled";
     public const string DraftCaseAccepted = "sampling.draft_accepted";
     public const string DraftCaseRejected = "sampling.draft_rejected";
+    /// <summary>A lead retired a bench case (payload: project, reason, time); it leaves the bench from then on.</summary>
+    public const string BenchCaseRetired = "bench_case.retired";
+    /// <summary>A lead brought a retired bench case back (payload: project, reason, time, when it had been retired).</summary>
+    public const string BenchCaseReactivated = "bench_case.reactivated";
     public const string FailureCategoriesChanged = "sampling.failure_categories_changed";
     public const string SignalAcknowledged = "signal.acknowledged";
     public const string SignalSnoozed = "signal.snoozed";
