@@ -66,6 +66,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         configurationBuilder.Properties<ApiScopes>().HaveConversion<string>().HaveMaxLength(64);
         configurationBuilder.Properties<WebhookStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<SignalTriageStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<UpgradeCaseChange>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<UpgradeCaseVerdict>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

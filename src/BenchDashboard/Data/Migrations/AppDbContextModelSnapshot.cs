@@ -1041,8 +1041,10 @@ namespace BenchDashboard.Data.Migrations
                     b.Property<int>("BenchCaseId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Change")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("DecidedAt")
                         .HasColumnType("TEXT");
@@ -1052,8 +1054,10 @@ namespace BenchDashboard.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Decision")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Rationale")
                         .IsRequired()

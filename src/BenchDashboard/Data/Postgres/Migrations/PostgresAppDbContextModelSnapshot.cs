@@ -1084,8 +1084,10 @@ namespace BenchDashboard.Data.Postgres.Migrations
                     b.Property<int>("BenchCaseId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Change")
-                        .HasColumnType("integer");
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<DateTime>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1095,8 +1097,10 @@ namespace BenchDashboard.Data.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<int>("Decision")
-                        .HasColumnType("integer");
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Rationale")
                         .IsRequired()

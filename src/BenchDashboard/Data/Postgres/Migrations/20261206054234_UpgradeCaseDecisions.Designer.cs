@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BenchDashboard.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261206051528_UpgradeCaseDecisions")]
+    [Migration("20261206054234_UpgradeCaseDecisions")]
     partial class UpgradeCaseDecisions
     {
         /// <inheritdoc />
@@ -1087,8 +1087,10 @@ namespace BenchDashboard.Data.Postgres.Migrations
                     b.Property<int>("BenchCaseId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Change")
-                        .HasColumnType("integer");
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<DateTime>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1098,8 +1100,10 @@ namespace BenchDashboard.Data.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<int>("Decision")
-                        .HasColumnType("integer");
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Rationale")
                         .IsRequired()

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BenchDashboard.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206051420_UpgradeCaseDecisions")]
+    [Migration("20261206053748_UpgradeCaseDecisions")]
     partial class UpgradeCaseDecisions
     {
         /// <inheritdoc />
@@ -1044,8 +1044,10 @@ namespace BenchDashboard.Data.Migrations
                     b.Property<int>("BenchCaseId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Change")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("DecidedAt")
                         .HasColumnType("TEXT");
@@ -1055,8 +1057,10 @@ namespace BenchDashboard.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Decision")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Rationale")
                         .IsRequired()

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace BenchDashboard.Data.Postgres.Migrations
+namespace BenchDashboard.Data.Migrations
 {
     /// <inheritdoc />
     public partial class UpgradeCaseDecisions : Migration
@@ -15,7 +14,7 @@ namespace BenchDashboard.Data.Postgres.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "CreatedBy",
                 table: "UpgradeAudits",
-                type: "character varying(256)",
+                type: "TEXT",
                 maxLength: 256,
                 nullable: true);
 
@@ -23,15 +22,15 @@ namespace BenchDashboard.Data.Postgres.Migrations
                 name: "UpgradeCaseDecisions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UpgradeAuditId = table.Column<int>(type: "integer", nullable: false),
-                    BenchCaseId = table.Column<int>(type: "integer", nullable: false),
-                    Change = table.Column<int>(type: "integer", nullable: false),
-                    Decision = table.Column<int>(type: "integer", nullable: false),
-                    Rationale = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UpgradeAuditId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BenchCaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Change = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Rationale = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
