@@ -32,6 +32,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<FailureCategory> FailureCategories => Set<FailureCategory>();
     public DbSet<RubricReview> RubricReviews => Set<RubricReview>();
     public DbSet<UpgradeAudit> UpgradeAudits => Set<UpgradeAudit>();
+    public DbSet<UpgradeCaseDecision> UpgradeCaseDecisions => Set<UpgradeCaseDecision>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every instance (decision 0025).</summary>
@@ -65,6 +66,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         configurationBuilder.Properties<ApiScopes>().HaveConversion<string>().HaveMaxLength(64);
         configurationBuilder.Properties<WebhookStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<SignalTriageStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<UpgradeCaseChange>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<UpgradeCaseVerdict>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

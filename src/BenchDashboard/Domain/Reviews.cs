@@ -14,7 +14,11 @@ public class RubricReview
     public DateTime CreatedAt { get; set; }
 }
 
-/// <summary>The per-upgrade audit: the bench run on the old and the new pipeline version, compared case by case.</summary>
+/// <summary>
+/// The per-upgrade audit: the bench run on the old and the new pipeline version, compared case by case. One audit per
+/// (project, base run, head run). Its status is not stored: an audit is signed off exactly when it has a sign-off
+/// (decision 0029), so the two can never disagree.
+/// </summary>
 public class UpgradeAudit
 {
     public int Id { get; set; }
@@ -22,6 +26,11 @@ public class UpgradeAudit
     public int BaseRunId { get; set; }
     public int HeadRunId { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>Who opened the audit: a user's e-mail, or the API key's name.</summary>
+    public string? CreatedBy { get; set; }
     public string? SignedOffBy { get; set; }
     public DateTime? SignedOffAt { get; set; }
+    public List<UpgradeCaseDecision> Decisions { get; set; } = [];
+
+    public UpgradeAuditStatus Status => SignedOffAt is null ? UpgradeAuditStatus.Open : UpgradeAuditStatus.SignedOff;
 }

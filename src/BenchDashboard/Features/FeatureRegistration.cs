@@ -11,6 +11,7 @@ using BenchDashboard.Features.Review;
 using BenchDashboard.Features.Sampling;
 using BenchDashboard.Features.Signals;
 using BenchDashboard.Features.Trends;
+using BenchDashboard.Features.UpgradeAudits;
 using BenchDashboard.Infrastructure.Api;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using BenchDashboard.Components.Layout;
@@ -66,6 +67,7 @@ public static class FeatureRegistration
         services.AddSingleton<SimilarCasesCache>();
         services.AddSingleton<ReviewService>();
         services.AddSingleton<RoundExporter>();
+        services.AddSingleton<UpgradeAuditService>();
         // Webhook receivers are outside systems: a slow one must not hold a delivery round for long.
         services.AddHttpClient(SignalAlerting.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         return builder;
@@ -88,11 +90,13 @@ public static class FeatureRegistration
         var ingest = project.MapGroup("").RequireAuthorization(ApiAccess.Ingest);
         ingest.MapIngestionApi();
         ingest.MapSamplingCreateApi();
+        ingest.MapUpgradeAuditCreateApi();
         var read = project.MapGroup("").RequireAuthorization(ApiAccess.Read);
         read.MapTrendsApi();
         read.MapSignalsApi();
         read.MapBenchRunsApi();
         read.MapSamplingReadApi();
+        read.MapUpgradeAuditReadApi();
         Admin.DataDeletionApi.MapDataDeletionApi(project.MapGroup("").RequireAuthorization(ApiAccess.Admin));
         app.MapRoundExports();
 

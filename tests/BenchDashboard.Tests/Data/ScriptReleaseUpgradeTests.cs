@@ -36,16 +36,23 @@ public class ScriptReleaseUpgradeTests
         var fixture = $"Data Source={ScriptReleaseDatabase.FixturePath};Mode=ReadOnly;Pooling=False";
         var api = app.CreateApiClient(ScriptReleaseDatabase.RunnerKey); // starts the app, which upgrades the database
 
-        // Every row of every table the release kept, column by column. DataProtectionKeys is new since (decision 0025).
+        // Every row of every table the release kept, column by column. DataProtectionKeys is new since (decision 0025),
+        // UpgradeCaseDecisions since decision 0029.
         var before = await RowsAsync(fixture);
         var after = await RowsAsync(app.Database.ConnectionString);
-        string[] newer = ["__EFMigrationsHistory", "DataProtectionKeys"];
+        string[] newer = ["__EFMigrationsHistory", "DataProtectionKeys", "UpgradeCaseDecisions"];
         Assert.Equal(before.Keys.Where(t => t != "Reports" && t != "__EFMigrationsHistory").Order(), after.Keys.Where(t => !newer.Contains(t)).Order());
         foreach (var (table, rows) in after.Where(t => !newer.Contains(t.Key)))
         {
             Assert.True(rows.Count > 0 || table.StartsWith("AspNet", StringComparison.Ordinal) || table == "__EFMigrationsLock", $"{table} has rows in the fixture");
             // AuditKeyId added the key id column; the release's rows have none (they are unkeyed, plain SHA-256).
-            Assert.Equal(before[table], table == "AuditEvents" ? rows.Select(r => r.Replace(" | KeyId=NULL", "")).ToList() : rows);
+            // Decision 0029 added who opened an audit; the release's audits have nobody.
+            Assert.Equal(before[table], table switch
+            {
+                "AuditEvents" => rows.Select(r => r.Replace(" | KeyId=NULL", "")).ToList(),
+                "UpgradeAudits" => rows.Select(r => r.Replace(" | CreatedBy=NULL", "")).ToList(),
+                _ => rows,
+            });
         }
 
         // EF's history holds the baseline and nothing is pending: the next migration applies as on any database.

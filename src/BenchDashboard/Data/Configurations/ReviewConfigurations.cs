@@ -24,5 +24,23 @@ internal sealed class UpgradeAuditConfiguration : IEntityTypeConfiguration<Upgra
         e.HasOne<BenchRun>().WithMany().HasForeignKey(a => a.BaseRunId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<BenchRun>().WithMany().HasForeignKey(a => a.HeadRunId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(a => new { a.ProjectId, a.CreatedAt });
+        // The same pair again is the same audit (API.md): the index makes a second one impossible, even from two requests at once.
+        e.HasIndex(a => new { a.ProjectId, a.BaseRunId, a.HeadRunId }).IsUnique();
+        e.Property(a => a.CreatedBy).HasMaxLength(256);
+        e.Ignore(a => a.Status);
+        e.HasMany(a => a.Decisions).WithOne().HasForeignKey(d => d.UpgradeAuditId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class UpgradeCaseDecisionConfiguration : IEntityTypeConfiguration<UpgradeCaseDecision>
+{
+    public void Configure(EntityTypeBuilder<UpgradeCaseDecision> e)
+    {
+        // Not "UpgradeAuditDecisions": a retired table of that name may still exist in old databases.
+        e.ToTable("UpgradeCaseDecisions");
+        e.HasOne(d => d.BenchCase).WithMany().HasForeignKey(d => d.BenchCaseId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(d => new { d.UpgradeAuditId, d.BenchCaseId }).IsUnique();
+        e.Property(d => d.Rationale).HasMaxLength(UpgradeCaseDecision.MaxRationale);
+        e.Property(d => d.DecidedBy).HasMaxLength(256);
     }
 }

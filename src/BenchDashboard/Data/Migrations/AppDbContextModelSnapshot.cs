@@ -1002,6 +1002,10 @@ namespace BenchDashboard.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("HeadRunId")
                         .HasColumnType("INTEGER");
 
@@ -1022,7 +1026,55 @@ namespace BenchDashboard.Data.Migrations
 
                     b.HasIndex("ProjectId", "CreatedAt");
 
+                    b.HasIndex("ProjectId", "BaseRunId", "HeadRunId")
+                        .IsUnique();
+
                     b.ToTable("UpgradeAudits");
+                });
+
+            modelBuilder.Entity("BenchDashboard.Domain.UpgradeCaseDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BenchCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UpgradeAuditId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BenchCaseId");
+
+                    b.HasIndex("UpgradeAuditId", "BenchCaseId")
+                        .IsUnique();
+
+                    b.ToTable("UpgradeCaseDecisions", (string)null);
                 });
 
             modelBuilder.Entity("BenchDashboard.Domain.WebhookDelivery", b =>
@@ -1471,6 +1523,23 @@ namespace BenchDashboard.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BenchDashboard.Domain.UpgradeCaseDecision", b =>
+                {
+                    b.HasOne("BenchDashboard.Domain.BenchCase", "BenchCase")
+                        .WithMany()
+                        .HasForeignKey("BenchCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BenchDashboard.Domain.UpgradeAudit", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("UpgradeAuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("BenchCase");
+                });
+
             modelBuilder.Entity("BenchDashboard.Domain.WebhookDelivery", b =>
                 {
                     b.HasOne("BenchDashboard.Domain.Project", null)
@@ -1544,6 +1613,11 @@ namespace BenchDashboard.Data.Migrations
             modelBuilder.Entity("BenchDashboard.Domain.SamplingRound", b =>
                 {
                     b.Navigation("Traces");
+                });
+
+            modelBuilder.Entity("BenchDashboard.Domain.UpgradeAudit", b =>
+                {
+                    b.Navigation("Decisions");
                 });
 #pragma warning restore 612, 618
         }

@@ -211,6 +211,12 @@ public static class AuditActions
     public const string SignalAcknowledged = "signal.acknowledged";
     public const string SignalSnoozed = "signal.snoozed";
     public const string SignalRebaselined = "signal.rebaselined";
+    /// <summary>An upgrade audit of two bench runs was opened (UI or API).</summary>
+    public const string UpgradeAuditOpened = "upgrade_audit.opened";
+    /// <summary>A Lead decided one or more cases of an upgrade audit (payload: decision, rationale, case ids).</summary>
+    public const string UpgradeAuditDecided = "upgrade_audit.decided";
+    /// <summary>A Lead signed an upgrade audit off; it clears the cadence item for the head's version.</summary>
+    public const string UpgradeAuditSignedOff = "upgrade_audit.signed_off";
     /// <summary>Someone checked the audit chain on demand (the Admin page or the API); the payload holds the outcome.</summary>
     public const string ChainVerified = "audit.chain_verified";
 }

@@ -33,8 +33,7 @@ public sealed class SignalDataLoader(IDbContextFactory<AppDbContext> dbFactory)
         var metrics = Metrics(rollups, aggregates);
 
         var runs = await RunsAsync(db, projectId, end, ct);
-        var audited = await db.UpgradeAudits.AsNoTracking().Where(a => a.ProjectId == projectId && a.CreatedAt < end)
-            .Join(db.BenchRuns, a => a.HeadRunId, r => r.Id, (a, r) => r.PipelineVersionId).Distinct().ToListAsync(ct);
+        var audited = await UpgradeAudits.AuditedVersions.Before(db, projectId, end).ToListAsync(ct);
         var versions = (await db.PipelineVersions.AsNoTracking().Where(v => v.ProjectId == projectId && v.DeployedAt < end)
                 .Select(v => new { v.Id, v.Version, v.DeployedAt }).ToListAsync(ct))
             .OrderBy(v => v.DeployedAt).Select(v => new VersionInfo(v.Version, v.DeployedAt, audited.Contains(v.Id))).ToList();

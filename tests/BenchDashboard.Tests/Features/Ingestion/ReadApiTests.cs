@@ -105,6 +105,8 @@ public abstract class ReadApiTests(AppFactory app)
             ("/api/v1/projects/{slug}/traces", "post"), ("/api/v1/projects/{slug}/feedback", "post"), ("/api/v1/projects/{slug}/metrics", "post"),
             ("/api/v1/projects/{slug}/trends", "get"), ("/api/v1/projects/{slug}/signals", "get"),
             ("/api/v1/audit-log/verify", "get"),
+            ("/api/v1/projects/{slug}/upgrade-audits", "post"), ("/api/v1/projects/{slug}/upgrade-audits", "get"),
+            ("/api/v1/projects/{slug}/upgrade-audits/{auditId}", "get"),
         })
         {
             Assert.True(paths.TryGetProperty(path, out var item) && item.TryGetProperty(method, out _), $"{method.ToUpperInvariant()} {path} is documented");

@@ -1043,6 +1043,10 @@ namespace BenchDashboard.Data.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<int>("HeadRunId")
                         .HasColumnType("integer");
 
@@ -1063,7 +1067,57 @@ namespace BenchDashboard.Data.Postgres.Migrations
 
                     b.HasIndex("ProjectId", "CreatedAt");
 
+                    b.HasIndex("ProjectId", "BaseRunId", "HeadRunId")
+                        .IsUnique();
+
                     b.ToTable("UpgradeAudits");
+                });
+
+            modelBuilder.Entity("BenchDashboard.Domain.UpgradeCaseDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BenchCaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("UpgradeAuditId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BenchCaseId");
+
+                    b.HasIndex("UpgradeAuditId", "BenchCaseId")
+                        .IsUnique();
+
+                    b.ToTable("UpgradeCaseDecisions", (string)null);
                 });
 
             modelBuilder.Entity("BenchDashboard.Domain.WebhookDelivery", b =>
@@ -1520,6 +1574,23 @@ namespace BenchDashboard.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BenchDashboard.Domain.UpgradeCaseDecision", b =>
+                {
+                    b.HasOne("BenchDashboard.Domain.BenchCase", "BenchCase")
+                        .WithMany()
+                        .HasForeignKey("BenchCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BenchDashboard.Domain.UpgradeAudit", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("UpgradeAuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("BenchCase");
+                });
+
             modelBuilder.Entity("BenchDashboard.Domain.WebhookDelivery", b =>
                 {
                     b.HasOne("BenchDashboard.Domain.Project", null)
@@ -1593,6 +1664,11 @@ namespace BenchDashboard.Data.Postgres.Migrations
             modelBuilder.Entity("BenchDashboard.Domain.SamplingRound", b =>
                 {
                     b.Navigation("Traces");
+                });
+
+            modelBuilder.Entity("BenchDashboard.Domain.UpgradeAudit", b =>
+                {
+                    b.Navigation("Decisions");
                 });
 #pragma warning restore 612, 618
         }

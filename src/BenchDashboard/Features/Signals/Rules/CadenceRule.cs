@@ -31,7 +31,7 @@ internal static class CadenceRule
         // The first version has nothing to be compared with; every later one needs its audit within the grace period.
         var deployed = data.Versions.Where(v => DateOnly.FromDateTime(v.DeployedAt) <= asOf).OrderBy(v => v.DeployedAt).ToList();
         var unaudited = deployed.Zip(deployed.Skip(1), (previous, version) => (previous, version))
-            .Where(p => !p.version.Audited && DateOnly.FromDateTime(p.version.DeployedAt).AddDays(settings.AuditGraceDays) < asOf)
+            .Where(p => !p.version.Audited && UpgradeAudits.AuditSchedule.IsOverdue(p.version.DeployedAt, settings.AuditGraceDays, asOf))
             .Select(p => new UnauditedVersion(p.version.Version, p.version.DeployedAt, asOf.DayNumber - DateOnly.FromDateTime(p.version.DeployedAt).DayNumber,
                 p.previous.Version, p.previous.DeployedAt))
             .ToList();

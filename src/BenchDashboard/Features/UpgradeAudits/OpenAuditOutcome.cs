@@ -1,0 +1,3 @@
+namespace BenchDashboard.Features.UpgradeAudits;
+
+public enum OpenAuditOutcome { Created, Existing, UnknownRun, Invalid }
