@@ -3,6 +3,7 @@ using BenchDashboard.Features.Account;
 using BenchDashboard.Features.ApiKeys;
 using BenchDashboard.Features.Audit;
 using BenchDashboard.Features.Bench;
+using BenchDashboard.Features.Bench.Export;
 using BenchDashboard.Features.Circuits;
 using BenchDashboard.Features.Demo;
 using BenchDashboard.Features.Ingestion;
@@ -49,6 +50,7 @@ public static class FeatureRegistration
         services.AddSingleton<BenchRunImporter>();
         services.AddSingleton<VersionService>();
         services.AddSingleton<BenchRunsService>();
+        services.AddSingleton<BenchCaseExport>();
         services.AddScoped<ImportWorkflow>();
         services.AddSingleton<SignalDataLoader>();
         services.AddSingleton<SignalsService>();
@@ -89,9 +91,11 @@ public static class FeatureRegistration
         read.MapTrendsApi();
         read.MapSignalsApi();
         read.MapBenchRunsApi();
+        read.MapBenchCasesApi();
         read.MapSamplingReadApi();
         Admin.DataDeletionApi.MapDataDeletionApi(project.MapGroup("").RequireAuthorization(ApiAccess.Admin));
         app.MapRoundExports();
+        app.MapBenchExportDownloads();
 
         app.MapAccountEndpoints();
         return app;
