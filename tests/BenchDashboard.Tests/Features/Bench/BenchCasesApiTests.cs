@@ -29,7 +29,8 @@ public abstract class BenchCasesApiTests(AppFactory app)
 
     /// <summary>
     /// A bench with every hostile text as an input (case text-NN) and, in reverse order, as an expected behaviour; the
-    /// hostile case ids; one retired case, one accepted production gap (first seen 2026-06-10) and one incident.
+    /// hostile case ids; one retired case, one accepted production gap (first seen 2026-06-10), one incident and one
+    /// case the runner never sent an input for.
     /// </summary>
     private async Task<string> SeedAsync()
     {
@@ -37,7 +38,8 @@ public abstract class BenchCasesApiTests(AppFactory app)
         var texts = HostileText.Texts;
         var results = texts.Select((text, i) => new { caseId = TextCase(i), passed = i % 3 != 0, input = text, category = i % 2 == 0 ? "billing" : "- dash: #cat" })
             .Concat(HostileText.CaseIds.Select(id => new { caseId = id, passed = true, input = "plain", category = "ids" }))
-            .Concat(new[] { "retired-1", "gap-t1", "incident-1" }.Select(id => new { caseId = id, passed = false, input = "other", category = "misc" }));
+            .Concat(new[] { "retired-1", "gap-t1", "incident-1" }.Select(id => new { caseId = id, passed = false, input = "other", category = "misc" }))
+            .Concat([new { caseId = "no-input-1", passed = true, input = (string)null!, category = "misc" }]);
         var run = await client.PostJsonAsync(slug, "bench-runs", new { runId = "r1", version = "v1", startedAt = "2026-03-01T10:00:00Z", results });
         Assert.Equal(HttpStatusCode.Created, run.StatusCode);
 
@@ -69,7 +71,7 @@ public abstract class BenchCasesApiTests(AppFactory app)
     {
         var slug = await SeedAsync();
         var cases = await ListAsync(slug);
-        Assert.Equal(HostileText.Texts.Count + HostileText.CaseIds.Count + 2, cases.Count);
+        Assert.Equal(HostileText.Texts.Count + HostileText.CaseIds.Count + 3, cases.Count);
         Assert.DoesNotContain("retired-1", Ids(cases));
         Assert.Equal(Ids(cases).Order(StringComparer.Ordinal), Ids(cases));
 
@@ -96,7 +98,7 @@ public abstract class BenchCasesApiTests(AppFactory app)
         Assert.Equal("retired-1", retired.GetProperty("caseId").GetString());
         Assert.Equal("retired", retired.GetProperty("status").GetString());
         Assert.Equal("2026-05-01T00:00:00Z", retired.GetProperty("retiredAt").GetString());
-        Assert.Equal(HostileText.Texts.Count + HostileText.CaseIds.Count + 3, (await ListAsync(slug, "?status=all")).Count);
+        Assert.Equal(HostileText.Texts.Count + HostileText.CaseIds.Count + 4, (await ListAsync(slug, "?status=all")).Count);
         Assert.Equal(["gap-t1"], Ids(await ListAsync(slug, "?source=production_gap")));
         Assert.Equal(["incident-1"], Ids(await ListAsync(slug, "?source=incident")));
         Assert.Empty(await ListAsync(slug, "?source=incident&status=retired"));
@@ -227,6 +229,9 @@ public abstract class BenchCasesApiTests(AppFactory app)
         var landed = await db.BenchResults.Where(r => r.BenchRunId == run.Id).Select(r => new { r.BenchCase!.ExternalId, r.Passed }).ToListAsync();
         Assert.Equal(outcomes.OrderBy(o => o.Key, StringComparer.Ordinal), landed.Select(l => KeyValuePair.Create(l.ExternalId, l.Passed)).OrderBy(o => o.Key, StringComparer.Ordinal));
         // The import filled nothing over what the lead curated: inputs stay as stored (no leading space, no template).
+        // A case without an input is exported with input null and stays without one (not the text {"input":null}).
+        Assert.Null(tests.Single(t => t.CaseId == "no-input-1").Input);
+        Assert.Null(db.BenchCases.Single(c => c.ProjectId == projectId && c.ExternalId == "no-input-1").Input);
         var fileIndex = HostileText.Texts.ToList().FindIndex(t => t.StartsWith("file://", StringComparison.Ordinal));
         var fileCase = TextCase(fileIndex);
         Assert.Equal(HostileText.Texts[fileIndex], db.BenchCases.Single(c => c.ProjectId == projectId && c.ExternalId == fileCase).Input);
@@ -310,7 +315,7 @@ public abstract class BenchCasesApiTests(AppFactory app)
 
         var promptfoo = await (await SignedInClientAsync(Roles.Lead)).GetAsync(BenchExportDownloads.Href(slug, new BenchCaseQuery(null, null, new DateOnly(2026, 3, 1)), "promptfoo"));
         Assert.Equal("text/yaml", promptfoo.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(HostileText.Texts.Count + HostileText.CaseIds.Count + 3, PromptfooTestsFile.Parse(await promptfoo.Content.ReadAsStringAsync()).Count);
+        Assert.Equal(HostileText.Texts.Count + HostileText.CaseIds.Count + 4, PromptfooTestsFile.Parse(await promptfoo.Content.ReadAsStringAsync()).Count);
         var bad = await (await SignedInClientAsync(Roles.Auditor)).GetAsync($"/p/{slug}/bench/cases/export?format=xml");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("format: 'xml' is not one of promptfoo, jsonl", await IngestionClient.ErrorsAsync(bad));
