@@ -51,6 +51,8 @@ public static class FeatureRegistration
         services.AddSingleton<VersionService>();
         services.AddSingleton<BenchRunsService>();
         services.AddSingleton<BenchCaseExport>();
+        services.AddSingleton<Audits.Evidence.ProductionEvidence>();
+        services.AddSingleton<Audits.Evidence.BlindSpotFinder>();
         services.AddScoped<ImportWorkflow>();
         services.AddSingleton<SignalDataLoader>();
         services.AddSingleton<SignalsService>();
