@@ -3,6 +3,7 @@ using BenchDashboard.Features.Account;
 using BenchDashboard.Features.ApiKeys;
 using BenchDashboard.Features.Audit;
 using BenchDashboard.Features.Bench;
+using BenchDashboard.Features.Bench.Export;
 using BenchDashboard.Features.Circuits;
 using BenchDashboard.Features.Demo;
 using BenchDashboard.Features.Ingestion;
@@ -53,6 +54,9 @@ public static class FeatureRegistration
         services.AddSingleton<Bench.Cases.BenchCaseQueries>();
         services.AddSingleton<Bench.Cases.BenchCaseRetirement>();
         services.AddSingleton<Bench.Runs.BenchRunQueries>();
+        services.AddSingleton<BenchCaseExport>();
+        services.AddSingleton<Audits.Evidence.ProductionEvidence>();
+        services.AddSingleton<Audits.Evidence.BlindSpotFinder>();
         services.AddScoped<ImportWorkflow>();
         services.AddSingleton<SignalDataLoader>();
         services.AddSingleton<SignalsService>();
@@ -95,10 +99,12 @@ public static class FeatureRegistration
         read.MapTrendsApi();
         read.MapSignalsApi();
         read.MapBenchRunsApi();
+        read.MapBenchCasesApi();
         read.MapSamplingReadApi();
         read.MapUpgradeAuditReadApi();
         Admin.DataDeletionApi.MapDataDeletionApi(project.MapGroup("").RequireAuthorization(ApiAccess.Admin));
         app.MapRoundExports();
+        app.MapBenchExportDownloads();
 
         app.MapAccountEndpoints();
         return app;

@@ -7,7 +7,8 @@ namespace BenchDashboard.Features.Ingestion;
 
 /// <summary>
 /// Turns the file written by <c>promptfoo eval --output results.json</c> into a bench run. Each test result becomes
-/// a case: id from the test's description, else from its vars; passed from <c>success</c>; score from <c>score</c>.
+/// a case: id from the test's <c>metadata.caseId</c> (what BenchDashboard's export writes), else its description, else its
+/// vars; passed from <c>success</c>; score from <c>score</c>.
 /// A file that compares several providers holds several candidate pipelines, so one must be chosen with
 /// <c>provider</c>; the format is described in tests/…/Fixtures/PROMPTFOO-FORMAT.md.
 /// </summary>
@@ -58,7 +59,7 @@ public static class PromptfooResults
             if (provider is not null && ProviderId(result) != provider) continue;
             var test = result.TryGetProperty("testCase", out var tc) && tc.ValueKind == JsonValueKind.Object ? tc : default;
             var vars = Property(test, "vars") ?? Property(result, "vars");
-            var caseId = CaseId(String(test, "description"), vars);
+            var caseId = ExportedCaseId(test) ?? CaseId(String(test, "description"), vars);
             if (promptCount > 1) caseId = $"{caseId} [{PromptLabel(result)}]";
             var f = new FieldReader(result, location, errors);
             var success = f.Bool("success", required: true);
@@ -88,6 +89,16 @@ public static class PromptfooResults
             ? Shorten(label, 60)
             : $"prompt {Int(result, "promptIdx")}";
 
+    /// <summary>
+    /// The case id a test exported by BenchDashboard carries in its metadata, exactly as stored: the description is only
+    /// the name promptfoo shows (and would be trimmed and shortened here), the metadata is the link back (API.md: the
+    /// results of an exported test set map back onto the same case ids).
+    /// </summary>
+    private static string? ExportedCaseId(JsonElement test) =>
+        Property(test, "metadata") is { } metadata && String(metadata, "caseId") is { Length: > 0 and <= TextLimits.Id } id && !id.Any(char.IsControl)
+            ? id
+            : null;
+
     /// <summary>The test's description; without one, its vars as compact JSON (hashed when long) identify it.</summary>
     private static string CaseId(string? description, JsonElement? vars)
     {
@@ -114,7 +125,9 @@ public static class PromptfooResults
     private static string? Input(JsonElement? vars)
     {
         if (vars is not { ValueKind: JsonValueKind.Object } v) return null;
-        var properties = v.EnumerateObject().ToList();
+        // An exported case without an input has vars {"input": null}: no input, not the text "{\"input\":null}".
+        var properties = v.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null).ToList();
+        if (properties.Count == 0) return null;
         var text = properties.Count == 1 && properties[0].Value.ValueKind == JsonValueKind.String
             ? properties[0].Value.GetString()!
             : Canonical(v);

@@ -206,9 +206,8 @@ internal static class DivergenceEpisodes
         /// <summary>The worsening as points of a rate: CSAT's as its share of the 1–5 scale, so the bench can be compared with it.</summary>
         public double InPoints(double worse) => Csat ? worse / 4 : worse;
 
-        public double PValue(MetricLevel now, MetricLevel reference) => Csat
-            ? WelchTTest.Test(now.Mean, now.Variance, now.N, reference.Mean, reference.Variance, reference.N).PValue
-            : TwoProportionZTest.Test((long)Math.Round(now.Sum), now.N, (long)Math.Round(reference.Sum), reference.N).PValue;
+        public double PValue(MetricLevel now, MetricLevel reference) =>
+            UxMetricTest.PValue(Metric, new MetricSample(now.Sum, now.SumOfSquares, now.N), new MetricSample(reference.Sum, reference.SumOfSquares, reference.N));
     }
 
     /// <summary>Prefix sums over every day from the first with data to asOf, so any window's totals cost two lookups.</summary>
