@@ -55,8 +55,8 @@ public static class FeatureRegistration
         services.AddSingleton<Bench.Cases.BenchCaseRetirement>();
         services.AddSingleton<Bench.Runs.BenchRunQueries>();
         services.AddSingleton<BenchCaseExport>();
-        services.AddSingleton<Audits.Evidence.ProductionEvidence>();
-        services.AddSingleton<Audits.Evidence.BlindSpotFinder>();
+        services.AddSingleton<UpgradeAudits.Evidence.ProductionEvidence>();
+        services.AddSingleton<UpgradeAudits.Evidence.BlindSpotFinder>();
         services.AddScoped<ImportWorkflow>();
         services.AddSingleton<SignalDataLoader>();
         services.AddSingleton<SignalsService>();

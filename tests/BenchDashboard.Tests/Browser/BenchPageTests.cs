@@ -1,3 +1,4 @@
+using BenchDashboard.Tests.Features.Bench;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using BenchDashboard.Features.Demo;
@@ -150,6 +151,27 @@ public class BenchPageTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("case-results")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("retire-form")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Retire case" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task An_auditor_downloads_the_active_cases_as_a_promptfoo_file_that_parses_as_yaml_and_as_jsonl()
+    {
+        var page = await SignedInAsync(Auditor);
+        await page.GotoAsync($"/p/{DemoStory.ProjectSlug}/bench");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("bench-export-scope")).ToContainTextAsync("active");
+
+        var yaml = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-promptfoo").ClickAsync());
+        Assert.EndsWith(".yaml", yaml.SuggestedFilename);
+        var tests = PromptfooTestsFile.Parse(await File.ReadAllTextAsync(await yaml.PathAsync()));
+        Assert.NotEmpty(tests);
+        Assert.All(tests, test => Assert.False(string.IsNullOrEmpty(test.CaseId)));
+
+        // The JSONL download holds the same cases, one object a line.
+        var jsonl = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-jsonl").ClickAsync());
+        var lines = (await File.ReadAllLinesAsync(await jsonl.PathAsync())).Where(line => line.Length > 0).ToList();
+        Assert.Equal(tests.Select(t => t.CaseId).Order(StringComparer.Ordinal),
+            lines.Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("caseId").GetString()).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using BenchDashboard.Domain;
-using BenchDashboard.Features.Audits.Evidence;
+using BenchDashboard.Features.UpgradeAudits.Evidence;
 using BenchDashboard.Features.Trends;
-using BenchDashboard.Tests.Features.Audits;
+using BenchDashboard.Tests.Features.UpgradeAudits;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 

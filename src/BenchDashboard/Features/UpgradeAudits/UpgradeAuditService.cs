@@ -1,6 +1,7 @@
 using BenchDashboard.Data;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Audit;
+using BenchDashboard.Features.Bench.Cases;
 using BenchDashboard.Infrastructure.Api;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace BenchDashboard.Features.UpgradeAudits;
 /// records a Lead's decisions and the sign-off. Sign-off is audited and clears the cadence item for the head's version
 /// (<see cref="AuditedVersions"/>).
 /// </summary>
-public sealed class UpgradeAuditService(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, TimeProvider clock)
+public sealed class UpgradeAuditService(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, TimeProvider clock, BenchCaseRetirement retirement)
 {
     /// <summary>Case ids named in one audit-log event; the count is always there.</summary>
     private const int LoggedCaseIds = 50;
@@ -98,7 +99,7 @@ public sealed class UpgradeAuditService(IDbContextFactory<AppDbContext> dbFactor
         var decisions = (await db.UpgradeCaseDecisions.AsNoTracking().Where(d => d.UpgradeAuditId == auditId)
                 .Select(d => new AuditDecisionView(d.BenchCase!.ExternalId, d.Change, d.Decision, d.Rationale, d.DecidedBy, d.DecidedAt)).ToListAsync(ct))
             .OrderBy(d => d.CaseId, StringComparer.Ordinal).ToList();
-        return new UpgradeAuditView(a.Id, @base.RunId, head.RunId, @base.Version, head.Version, @base.StartedAt, head.StartedAt, a.CreatedAt, a.CreatedBy,
+        return new UpgradeAuditView(a.Id, @base.RunId, head.RunId, @base.Version, head.Version, @base.VersionId, head.VersionId, @base.StartedAt, head.StartedAt, a.CreatedAt, a.CreatedBy,
             a.Status, a.SignedOffBy, a.SignedOffAt, figures, cases, decisions);
     }
 
@@ -160,7 +161,8 @@ public sealed class UpgradeAuditService(IDbContextFactory<AppDbContext> dbFactor
         }
 
         var retire = view.Decisions.Where(d => d.Decision == UpgradeCaseVerdict.Retire).Select(d => d.CaseId).ToList();
-        await RetireDecidedCasesAsync(projectId, retire, user, ct);
+        var notRetired = await RetireDecidedCasesAsync(projectId, auditId, view, retire, user, ct);
+        if (notRetired is not null) return notRetired;
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.UpgradeAudits.FirstAsync(a => a.ProjectId == projectId && a.Id == auditId, ct);
@@ -179,14 +181,26 @@ public sealed class UpgradeAuditService(IDbContextFactory<AppDbContext> dbFactor
     }
 
     /// <summary>
-    /// Retires the cases a Lead decided to retire in a signed-off audit ("retiring from an audit retires the case",
-    /// issue 14). It does nothing yet: the lead wires <c>Features/Bench/Cases/BenchCaseRetirement.RetireAsync(projectId,
-    /// caseExternalId, reason, user)</c> here at merge (built by the bench helper), one call per case with the audit as
-    /// the reason, so there is one retirement and it is audited there. Called before the sign-off is stored, so a failed
-    /// retirement leaves the audit open to sign off again.
+    /// Retires the cases a Lead decided to retire ("retiring from an audit retires the case", issue 14) through the one
+    /// retirement there is (<see cref="BenchCaseRetirement"/>, audited there), with the audit and the decision's rationale
+    /// as the reason. Called before the sign-off is stored, so a failure leaves the audit open to sign off again; a case
+    /// retired already (by hand, or by an earlier attempt) is fine. Returns why sign-off cannot go on, or null.
     /// </summary>
-    private static Task RetireDecidedCasesAsync(int projectId, IReadOnlyList<string> caseExternalIds, string user, CancellationToken ct) =>
-        Task.CompletedTask;
+    private async Task<string?> RetireDecidedCasesAsync(int projectId, int auditId, UpgradeAuditView view, IReadOnlyList<string> caseExternalIds,
+        string user, CancellationToken ct)
+    {
+        foreach (var caseId in caseExternalIds)
+        {
+            var rationale = view.Decisions.First(d => d.CaseId == caseId).Rationale;
+            var reason = Cut($"Upgrade audit {auditId} ({view.BaseVersion} → {view.HeadVersion}): {rationale}", BenchCaseRetirement.MaxReasonLength);
+            var outcome = await retirement.RetireAsync(projectId, caseId, reason, user, ct);
+            if (outcome is not (RetirementOutcome.Done or RetirementOutcome.AlreadyInThatState))
+            {
+                return $"Case {caseId} could not be retired ({outcome}); nothing was signed off.";
+            }
+        }
+        return null;
+    }
 
     /// <summary>Every version that replaced another, oldest first, with its audit state as of <paramref name="today"/>.</summary>
     public async Task<List<VersionTransition>> TransitionsAsync(int projectId, DateOnly today, int graceDays, CancellationToken ct = default)

@@ -4,7 +4,7 @@ namespace BenchDashboard.Features.UpgradeAudits;
 
 /// <summary>One upgrade audit as the page and the API show it: the runs, the figures, every case that changed (with its
 /// input) and the decisions made so far.</summary>
-public sealed record UpgradeAuditView(int AuditId, string BaseRunId, string HeadRunId, string BaseVersion, string HeadVersion,
+public sealed record UpgradeAuditView(int AuditId, string BaseRunId, string HeadRunId, string BaseVersion, string HeadVersion, int BaseVersionId, int HeadVersionId,
     DateTime BaseStartedAt, DateTime HeadStartedAt, DateTime CreatedAt, string? CreatedBy, UpgradeAuditStatus Status,
     string? SignedOffBy, DateTime? SignedOffAt, AuditFigures Figures, IReadOnlyList<AuditCase> Cases, IReadOnlyList<AuditDecisionView> Decisions)
 {

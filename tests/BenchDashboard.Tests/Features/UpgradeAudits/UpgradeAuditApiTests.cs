@@ -212,6 +212,15 @@ public abstract class UpgradeAuditApiTests(AppFactory app)
         var signedOff = await db.AuditEvents.Where(e => e.Action == AuditActions.UpgradeAuditSignedOff && e.Subject == $"upgrade-audit:{id}").SingleAsync();
         Assert.Equal("lead@example.com", signedOff.Actor);
         Assert.Null(await BenchAuditSummaryAsync(slug));
+
+        // Retiring from an audit retires the case, through the one audited retirement, with the audit in its reason.
+        var c = await db.BenchCases.SingleAsync(bc => bc.ProjectId == projectId && bc.ExternalId == "c");
+        Assert.Equal(BenchCaseStatus.Retired, c.Status);
+        Assert.NotNull(c.RetiredAt);
+        var retired = await db.AuditEvents.Where(e => e.Action == AuditActions.BenchCaseRetired).OrderByDescending(e => e.Id).FirstAsync();
+        Assert.Contains($"Upgrade audit {id} (v1", retired.PayloadJson);
+        Assert.Contains("The new model solves it trivially", retired.PayloadJson);
+        Assert.Equal(BenchCaseStatus.Active, (await db.BenchCases.SingleAsync(bc => bc.ProjectId == projectId && bc.ExternalId == "b")).Status);
     }
 
     /// <summary>The cadence signal's "went live without a bench audit" summary today, or null when there is none.</summary>

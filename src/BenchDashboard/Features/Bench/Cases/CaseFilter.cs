@@ -43,6 +43,11 @@ public sealed record CaseFilter(CaseStatusFilter Status = CaseStatusFilter.Activ
 
     public bool IsDefault => this with { Page = 1 } == Default;
 
+    /// <summary>What the export takes of this filter: status and source (the API's export has no category or text filter).</summary>
+    public Export.BenchCaseQuery ExportQuery => new(
+        Status switch { CaseStatusFilter.Active => BenchCaseStatus.Active, CaseStatusFilter.Retired => BenchCaseStatus.Retired, _ => null },
+        Source, Since: null);
+
     public static CaseFilter Parse(string? status, string? source, string? category, string? text, string? page)
     {
         var filter = Default;

@@ -1,4 +1,4 @@
-namespace BenchDashboard.Features.Audits.Evidence;
+namespace BenchDashboard.Features.UpgradeAudits.Evidence;
 
 /// <summary>
 /// A pipeline version in production: deployed at <see cref="DeployedAt"/>, live until the next deployment (null while it

@@ -3,7 +3,7 @@ using BenchDashboard.Domain;
 using BenchDashboard.Features.Sampling;
 using Microsoft.EntityFrameworkCore;
 
-namespace BenchDashboard.Features.Audits.Evidence;
+namespace BenchDashboard.Features.UpgradeAudits.Evidence;
 
 /// <summary>
 /// Finds where the bench is blind on a version: sampled traces of that version whose counting label

@@ -1,6 +1,6 @@
 using BenchDashboard.Features.Trends;
 
-namespace BenchDashboard.Features.Audits.Evidence;
+namespace BenchDashboard.Features.UpgradeAudits.Evidence;
 
 /// <summary>
 /// One user-experience metric on the base and the head version (value, n and 95 % interval, null without data), the test

@@ -1,4 +1,4 @@
-namespace BenchDashboard.Features.Audits.Evidence;
+namespace BenchDashboard.Features.UpgradeAudits.Evidence;
 
 /// <summary>
 /// The upgrade audit's "where the bench is blind": of the head version's sampled traces with a counting label

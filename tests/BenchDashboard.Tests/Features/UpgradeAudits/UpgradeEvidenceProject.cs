@@ -1,7 +1,7 @@
 using BenchDashboard.Data;
 using BenchDashboard.Domain;
 
-namespace BenchDashboard.Tests.Features.Audits;
+namespace BenchDashboard.Tests.Features.UpgradeAudits;
 
 /// <summary>
 /// A project with an upgrade v1 → v2 (and a later v3) written straight into a real database: 200 traces per version

@@ -1,4 +1,4 @@
-namespace BenchDashboard.Features.Audits.Evidence;
+namespace BenchDashboard.Features.UpgradeAudits.Evidence;
 
 /// <summary>
 /// A production failure on the head version that a sampling round's reviewer said the bench would not have caught:

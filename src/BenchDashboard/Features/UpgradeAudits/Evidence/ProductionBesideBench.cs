@@ -1,4 +1,4 @@
-namespace BenchDashboard.Features.Audits.Evidence;
+namespace BenchDashboard.Features.UpgradeAudits.Evidence;
 
 /// <summary>The upgrade audit's "production beside the bench": each user-experience metric on the two versions.</summary>
 public sealed record ProductionBesideBench(VersionLivePeriod Base, VersionLivePeriod Head, IReadOnlyList<UxMetricComparison> Metrics);

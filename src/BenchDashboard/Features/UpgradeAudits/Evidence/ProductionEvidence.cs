@@ -5,7 +5,7 @@ using BenchDashboard.Features.Signals.Rules;
 using BenchDashboard.Features.Trends;
 using Microsoft.EntityFrameworkCore;
 
-namespace BenchDashboard.Features.Audits.Evidence;
+namespace BenchDashboard.Features.UpgradeAudits.Evidence;
 
 /// <summary>
 /// Whether users noticed an upgrade: each user-experience metric over the traces that carry the base and the head

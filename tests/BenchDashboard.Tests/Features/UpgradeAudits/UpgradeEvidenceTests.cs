@@ -1,10 +1,10 @@
 using BenchDashboard.Data;
-using BenchDashboard.Features.Audits.Evidence;
+using BenchDashboard.Features.UpgradeAudits.Evidence;
 using BenchDashboard.Features.Trends;
 using BenchDashboard.Statistics;
 using BenchDashboard.Tests.Infrastructure;
 
-namespace BenchDashboard.Tests.Features.Audits;
+namespace BenchDashboard.Tests.Features.UpgradeAudits;
 
 /// <summary>
 /// The upgrade audit's two evidence sections (issue 14, point 2): production metrics of the two versions from the
