@@ -322,8 +322,8 @@ public sealed class DemoDataSeeder(
         }
     }
 
-    // Rubric items and the decisions of reviews and audits are not stored yet (decision 0016); the rubric-review and
-    // upgrade-audit issues add them back with their screens.
+    // Rubric items and the decisions of rubric reviews are not stored yet (decision 0016); the rubric-review issue adds
+    // them back with its screens.
     private static void CreateRubricReview(AppDbContext db, int projectId, DateOnly day0, List<RubricVersion> rubrics, AppUser lead)
     {
         db.RubricReviews.Add(new RubricReview
@@ -340,8 +340,34 @@ public sealed class DemoDataSeeder(
         var audit = new UpgradeAudit
         {
             ProjectId = projectId, BaseRunId = @base.Id, HeadRunId = head.Id, CreatedAt = head.StartedAt.AddHours(2),
-            SignedOffBy = lead.Email, SignedOffAt = head.StartedAt.AddDays(1),
+            SignedOffBy = lead.Email, SignedOffAt = head.StartedAt.AddDays(1), CreatedBy = lead.Email,
         };
+        // The lead's decisions, as the audit page asks for them: the cases that failed in every run since launch go back
+        // to the bench; every other changed case of the pair is one of the known flaky ones, kept with that reason.
+        var before = @base.Results.ToDictionary(r => r.BenchCaseId, r => r.Passed);
+        var alwaysFailing = runs.SelectMany(r => r.Results).GroupBy(r => r.BenchCaseId).Where(g => g.All(r => !r.Passed)).Select(g => g.Key).ToHashSet();
+        foreach (var result in head.Results)
+        {
+            if (!before.TryGetValue(result.BenchCaseId, out var passedBefore)) continue;
+            var change = (passedBefore, result.Passed) switch
+            {
+                (true, false) => UpgradeCaseChange.NewlyFailing,
+                (false, true) => UpgradeCaseChange.NewlyPassing,
+                (false, false) => UpgradeCaseChange.StillFailing,
+                _ => (UpgradeCaseChange?)null,
+            };
+            if (change is null) continue;
+            var chronic = alwaysFailing.Contains(result.BenchCaseId);
+            audit.Decisions.Add(new UpgradeCaseDecision
+            {
+                BenchCaseId = result.BenchCaseId, Change = change.Value,
+                Decision = chronic ? UpgradeCaseVerdict.FixBench : UpgradeCaseVerdict.Keep,
+                Rationale = chronic
+                    ? "Fails on every version since launch: its expected behaviour predates the current refund policy. Rewrite it."
+                    : "A known flaky case: it passes and fails on its own across runs of the same version. No regression.",
+                DecidedBy = lead.Email!, DecidedAt = head.StartedAt.AddHours(20),
+            });
+        }
         db.UpgradeAudits.Add(audit);
     }
 

@@ -2,6 +2,7 @@ using BenchDashboard.Data;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Demo;
 using BenchDashboard.Features.Trends;
+using BenchDashboard.Features.UpgradeAudits;
 using BenchDashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -142,6 +143,24 @@ public class DemoStoryTests(DemoAppFactory factory) : IClassFixture<DemoAppFacto
         Assert.Equal(1, await db.RubricReviews.CountAsync());
         Assert.Equal(1, await db.UpgradeAudits.CountAsync());
         Assert.True(await db.TraceReviews.AnyAsync(r => r.BenchWouldCatch == BenchWouldCatch.No));
+    }
+
+    [Fact]
+    public async Task The_demo_has_one_signed_off_audit_with_its_decisions_and_the_earlier_upgrades_still_due()
+    {
+        var projectId = (await app.Services.GetRequiredService<BenchDashboard.Features.Projects.ProjectService>().FindAsync(DemoStory.ProjectSlug))!.Id;
+        var audits = app.Services.GetRequiredService<UpgradeAuditService>();
+        var listed = Assert.Single(await audits.ListAsync(projectId));
+        var audit = (await audits.GetAsync(projectId, listed.AuditId))!;
+        Assert.Equal((UpgradeAuditStatus.SignedOff, "v6"), (audit.Status, audit.HeadVersion));
+        // Every newly failing case was decided before the sign-off, and the chronic failures went back to the bench.
+        Assert.Empty(audit.Undecided);
+        Assert.Equal(DemoStory.ChronicFailures, audit.Decisions.Count(d => d.Change == UpgradeCaseChange.StillFailing && d.Decision == UpgradeCaseVerdict.FixBench));
+        Assert.All(audit.Decisions, d => Assert.False(string.IsNullOrWhiteSpace(d.Rationale)));
+
+        var transitions = await audits.TransitionsAsync(projectId, DemoAppFactory.Anchor, graceDays: 14);
+        Assert.Equal(AuditState.Done, transitions.Single(t => t.Version == "v6").State);
+        Assert.All(transitions.Where(t => t.Version is "v2" or "v3" or "v4" or "v5"), t => Assert.NotEqual(AuditState.Done, t.State));
     }
 
     [Fact]
