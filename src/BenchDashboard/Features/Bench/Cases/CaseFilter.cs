@@ -19,17 +19,7 @@ public sealed record CaseFilter(CaseStatusFilter Status = CaseStatusFilter.Activ
 
     public static readonly CaseFilter Default = new();
 
-    public static readonly IReadOnlyList<BenchCaseSource> Sources = [BenchCaseSource.Imported, BenchCaseSource.ProductionGap, BenchCaseSource.Incident];
-
     public static readonly IReadOnlyList<CaseStatusFilter> Statuses = [CaseStatusFilter.Active, CaseStatusFilter.Retired, CaseStatusFilter.All];
-
-    /// <summary>The API's word for a source.</summary>
-    public static string SourceWord(BenchCaseSource source) => source switch
-    {
-        BenchCaseSource.ProductionGap => "production_gap",
-        BenchCaseSource.Incident => "incident",
-        _ => "imported",
-    };
 
     /// <summary>How a source reads on screen.</summary>
     public static string SourceLabel(BenchCaseSource source) => source switch
@@ -52,7 +42,7 @@ public sealed record CaseFilter(CaseStatusFilter Status = CaseStatusFilter.Activ
     {
         var filter = Default;
         foreach (var s in Statuses.Where(s => StatusWord(s) == status)) filter = filter with { Status = s };
-        foreach (var s in Sources.Where(s => SourceWord(s) == source)) filter = filter with { Source = s };
+        if (source is not null && Export.BenchCaseWords.TryParseSource(source, out var parsed)) filter = filter with { Source = parsed };
         if (!string.IsNullOrWhiteSpace(category) && category.Length <= TextLimits.Category) filter = filter with { Category = category };
         if (!string.IsNullOrWhiteSpace(text)) filter = filter with { Text = text.Trim().Length > MaxTextLength ? text.Trim()[..MaxTextLength] : text.Trim() };
         if (int.TryParse(page, out var p) && p > 1) filter = filter with { Page = p };
@@ -63,7 +53,7 @@ public sealed record CaseFilter(CaseStatusFilter Status = CaseStatusFilter.Activ
     public IReadOnlyDictionary<string, object?> Query() => new Dictionary<string, object?>
     {
         ["status"] = Status == CaseStatusFilter.Active ? null : StatusWord(Status),
-        ["source"] = Source is { } s ? SourceWord(s) : null,
+        ["source"] = Source is { } s ? Export.BenchCaseWords.Source(s) : null,
         ["category"] = Category,
         ["q"] = Text,
         ["page"] = Page > 1 ? Page : null,
