@@ -22,7 +22,7 @@ public class ScriptReleaseUpgradeTests
 {
     private sealed class UpgradedApp : AppFactory
     {
-        public UpgradedApp() => ScriptReleaseDatabase.CopyTo(((TempDatabase)Database).Path);
+        public UpgradedApp() => ScriptReleaseDatabase.CopyTo(((TempDatabase)DatabaseBeforeStart).Path);
 
         // The upgrade step README, "Audit log", asks for: vouch for the rows the earlier release wrote unkeyed.
         protected override IEnumerable<KeyValuePair<string, string?>> Settings =>

@@ -22,8 +22,19 @@ public class AppFactory : WebApplicationFactory<Program>
     protected AppFactory(DatabaseProvider provider) =>
         database = new(() => TestDatabase.Create(provider, prefix: GetType().Name));
 
-    /// <summary>The app's database, created on first use (the app's start uses it first).</summary>
-    public TestDatabase Database => database.Value;
+    /// <summary>The app's database, with the app started first: the start migrates it, so a test that reaches for the
+    /// database before its first request still finds the schema (a test ordered first once failed "no such table").</summary>
+    public TestDatabase Database
+    {
+        get
+        {
+            _ = Services;
+            return database.Value;
+        }
+    }
+
+    /// <summary>The database before the app starts, for factories that prepare the file the app will open.</summary>
+    protected TestDatabase DatabaseBeforeStart => database.Value;
 
     /// <summary>Extra settings a test class needs, applied after the defaults.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
@@ -31,8 +42,8 @@ public class AppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting(DatabaseSettings.ProviderKey, Database.ProviderSetting);
-        builder.UseSetting(DatabaseSettings.ConnectionStringKey, Database.ConnectionString);
+        builder.UseSetting(DatabaseSettings.ProviderKey, DatabaseBeforeStart.ProviderSetting);
+        builder.UseSetting(DatabaseSettings.ConnectionStringKey, DatabaseBeforeStart.ConnectionString);
         builder.UseSetting("BenchDashboard:Demo", "false");
         builder.UseSetting("BenchDashboard:Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("BenchDashboard:Bootstrap:AdminPassword", AdminPassword);
