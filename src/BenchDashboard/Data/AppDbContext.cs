@@ -17,6 +17,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<BenchRun> BenchRuns => Set<BenchRun>();
     public DbSet<BenchResult> BenchResults => Set<BenchResult>();
     public DbSet<RubricVersion> RubricVersions => Set<RubricVersion>();
+    public DbSet<RubricItem> RubricItems => Set<RubricItem>();
     public DbSet<ProductionTrace> ProductionTraces => Set<ProductionTrace>();
     public DbSet<FeedbackEvent> FeedbackEvents => Set<FeedbackEvent>();
     public DbSet<DailyMetric> DailyMetrics => Set<DailyMetric>();
@@ -31,6 +32,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<TraceReview> TraceReviews => Set<TraceReview>();
     public DbSet<FailureCategory> FailureCategories => Set<FailureCategory>();
     public DbSet<RubricReview> RubricReviews => Set<RubricReview>();
+    public DbSet<RubricItemDecision> RubricItemDecisions => Set<RubricItemDecision>();
     public DbSet<UpgradeAudit> UpgradeAudits => Set<UpgradeAudit>();
     public DbSet<UpgradeCaseDecision> UpgradeCaseDecisions => Set<UpgradeCaseDecision>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -68,6 +70,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         configurationBuilder.Properties<SignalTriageStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<UpgradeCaseChange>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<UpgradeCaseVerdict>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<RubricVersionStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<RubricReviewStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<RubricItemVerdict>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

@@ -55,13 +55,23 @@ public class BenchResult
     public string? ItemOutcomesJson { get; set; }
 }
 
-/// <summary>An immutable version of the grading rubric; a change makes a new version.</summary>
+/// <summary>
+/// An immutable version of the grading rubric; a change makes a new version (decision 0031). Imported through the API,
+/// or created by an approved quarterly review (<see cref="RubricReview"/>), which then names who approved it.
+/// </summary>
 public class RubricVersion
 {
+    public const int MaxNotesLength = 2000;
+
     public int Id { get; set; }
     public int ProjectId { get; set; }
     public int Number { get; set; }
+    public RubricVersionStatus Status { get; set; }
     public string? ApprovedBy { get; set; }
     public DateTime? ApprovedAt { get; set; }
     public string? Notes { get; set; }
+    /// <summary>When the row was written (wall clock).</summary>
+    public DateTime CreatedAt { get; set; }
+    /// <summary>In the order the rubric lists them.</summary>
+    public List<RubricItem> Items { get; set; } = [];
 }

@@ -20,7 +20,7 @@ public class PostgresMigrationTests
     public async Task The_app_migrates_an_empty_postgresql_database_at_start()
     {
         await using var app = new PostgresAppFactory();
-        await using (var empty = app.Database.CreateContext())
+        await using (var empty = app.DatabaseBeforeStart.CreateContext())
         {
             Assert.IsType<PostgresAppDbContext>(empty);
             Assert.Empty(await empty.Database.GetAppliedMigrationsAsync());

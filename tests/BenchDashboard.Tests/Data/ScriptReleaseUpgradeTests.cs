@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using BenchDashboard.Data;
+using BenchDashboard.Domain;
 using BenchDashboard.Data.Sqlite;
 using BenchDashboard.Features.Audit;
 using BenchDashboard.Features.Projects;
@@ -37,10 +39,10 @@ public class ScriptReleaseUpgradeTests
         var api = app.CreateApiClient(ScriptReleaseDatabase.RunnerKey); // starts the app, which upgrades the database
 
         // Every row of every table the release kept, column by column. DataProtectionKeys is new since (decision 0025),
-        // UpgradeCaseDecisions since decision 0029.
+        // UpgradeCaseDecisions since decision 0029, the rubric items and review decisions since decision 0031.
         var before = await RowsAsync(fixture);
         var after = await RowsAsync(app.Database.ConnectionString);
-        string[] newer = ["__EFMigrationsHistory", "DataProtectionKeys", "UpgradeCaseDecisions"];
+        string[] newer = ["__EFMigrationsHistory", "DataProtectionKeys", "UpgradeCaseDecisions", "RubricVersionItems", "RubricItemDecisions"];
         Assert.Equal(before.Keys.Where(t => t != "Reports" && t != "__EFMigrationsHistory").Order(), after.Keys.Where(t => !newer.Contains(t)).Order());
         foreach (var (table, rows) in after.Where(t => !newer.Contains(t.Key)))
         {
@@ -51,6 +53,9 @@ public class ScriptReleaseUpgradeTests
             {
                 "AuditEvents" => rows.Select(r => r.Replace(" | KeyId=NULL", "")).ToList(),
                 "UpgradeAudits" => rows.Select(r => r.Replace(" | CreatedBy=NULL", "")).ToList(),
+                // Decision 0031 added a version's status and row time, and a review's workflow columns (checked below).
+                "RubricVersions" => rows.Select(r => Regex.Replace(r, @" \| CreatedAt=[^|]* \| Status=\w+$", "")).ToList(),
+                "RubricReviews" => rows.Select(r => Regex.Replace(r, @" \| AbandonReason=.*$", "")).ToList(),
                 _ => rows,
             });
         }
@@ -64,6 +69,12 @@ public class ScriptReleaseUpgradeTests
             Assert.Equal(40, await db.ProductionTraces.CountAsync());
             Assert.Equal(4, await db.TraceReviews.CountAsync(r => r.Revision >= 1));
             Assert.Equal(2, await db.SignalTriages.CountAsync());
+            // The release's versions had no approval (a bench run named them), so they came in; its signed-off review was approved.
+            Assert.All(await db.RubricVersions.ToListAsync(), v =>
+                Assert.Equal(v.ApprovedAt is null ? RubricVersionStatus.Imported : RubricVersionStatus.Approved, v.Status));
+            Assert.All(await db.RubricReviews.ToListAsync(), r =>
+                Assert.Equal(r.SignedOffAt is null ? RubricReviewStatus.Draft : RubricReviewStatus.Approved, r.Status));
+            Assert.DoesNotContain(await db.RubricVersions.ToListAsync(), v => v.CreatedAt.Year < 2000);
         }
 
         // Through the API and the services, as users see it.

@@ -33,8 +33,9 @@ public class AppFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>The database before the app starts, for factories that prepare the file the app will open.</summary>
-    protected TestDatabase DatabaseBeforeStart => database.Value;
+    /// <summary>The database without starting the app: for factories that prepare the file the app will open, and tests
+    /// that look at it before the start.</summary>
+    public TestDatabase DatabaseBeforeStart => database.Value;
 
     /// <summary>Extra settings a test class needs, applied after the defaults.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];

@@ -47,5 +47,20 @@ internal sealed class RubricVersionConfiguration : IEntityTypeConfiguration<Rubr
     {
         e.HasOne<Project>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(r => new { r.ProjectId, r.Number }).IsUnique();
+        e.Property(r => r.ApprovedBy).HasMaxLength(256);
+        e.Property(r => r.Notes).HasMaxLength(RubricVersion.MaxNotesLength);
+        e.HasMany(r => r.Items).WithOne().HasForeignKey(i => i.RubricVersionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RubricItemConfiguration : IEntityTypeConfiguration<RubricItem>
+{
+    public void Configure(EntityTypeBuilder<RubricItem> e)
+    {
+        // Not "RubricItems": a retired table of that name may still exist in old databases.
+        e.ToTable("RubricVersionItems");
+        e.HasIndex(i => new { i.RubricVersionId, i.Key }).IsUnique();
+        e.Property(i => i.Key).HasMaxLength(RubricItem.MaxKeyLength);
+        e.Property(i => i.Description).HasMaxLength(RubricItem.MaxDescriptionLength);
     }
 }

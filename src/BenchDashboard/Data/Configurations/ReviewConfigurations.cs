@@ -13,6 +13,26 @@ internal sealed class RubricReviewConfiguration : IEntityTypeConfiguration<Rubri
         e.HasOne<RubricVersion>().WithMany().HasForeignKey(r => r.ToRubricVersionId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(r => new { r.ProjectId, r.Quarter });
         e.Property(r => r.Quarter).HasMaxLength(8);
+        e.Property(r => r.CreatedBy).HasMaxLength(256);
+        e.Property(r => r.SignedOffBy).HasMaxLength(256);
+        e.Property(r => r.AbandonedBy).HasMaxLength(256);
+        e.Property(r => r.AbandonReason).HasMaxLength(RubricReview.MaxReasonLength);
+        e.HasMany(r => r.Decisions).WithOne().HasForeignKey(d => d.RubricReviewId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RubricItemDecisionConfiguration : IEntityTypeConfiguration<RubricItemDecision>
+{
+    public void Configure(EntityTypeBuilder<RubricItemDecision> e)
+    {
+        // Not "RubricReviewDecisions": a retired table of that name may still exist in old databases.
+        e.ToTable("RubricItemDecisions");
+        e.HasIndex(d => new { d.RubricReviewId, d.ItemKey }).IsUnique();
+        e.Property(d => d.ItemKey).HasMaxLength(RubricItem.MaxKeyLength);
+        e.Property(d => d.Description).HasMaxLength(RubricItem.MaxDescriptionLength);
+        e.Property(d => d.FailureCategory).HasMaxLength(128);
+        e.Property(d => d.Rationale).HasMaxLength(RubricItemDecision.MaxRationale);
+        e.Property(d => d.DecidedBy).HasMaxLength(256);
     }
 }
 

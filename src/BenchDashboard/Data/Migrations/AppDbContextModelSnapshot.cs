@@ -630,13 +630,112 @@ namespace BenchDashboard.Data.Migrations
                     b.ToTable("Projects");
                 });
 
+            modelBuilder.Entity("BenchDashboard.Domain.RubricItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RubricVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RubricVersionId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("RubricVersionItems", (string)null);
+                });
+
+            modelBuilder.Entity("BenchDashboard.Domain.RubricItemDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureCategory")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RubricReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RubricReviewId", "ItemKey")
+                        .IsUnique();
+
+                    b.ToTable("RubricItemDecisions", (string)null);
+                });
+
             modelBuilder.Entity("BenchDashboard.Domain.RubricReview", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AbandonReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AbandonedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AbandonedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("FromRubricVersionId")
@@ -654,6 +753,15 @@ namespace BenchDashboard.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SignedOffBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ToRubricVersionId")
@@ -680,9 +788,14 @@ namespace BenchDashboard.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Notes")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
@@ -690,6 +803,11 @@ namespace BenchDashboard.Data.Migrations
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -1401,6 +1519,24 @@ namespace BenchDashboard.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BenchDashboard.Domain.RubricItem", b =>
+                {
+                    b.HasOne("BenchDashboard.Domain.RubricVersion", null)
+                        .WithMany("Items")
+                        .HasForeignKey("RubricVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BenchDashboard.Domain.RubricItemDecision", b =>
+                {
+                    b.HasOne("BenchDashboard.Domain.RubricReview", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("RubricReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BenchDashboard.Domain.RubricReview", b =>
                 {
                     b.HasOne("BenchDashboard.Domain.RubricVersion", null)
@@ -1603,6 +1739,16 @@ namespace BenchDashboard.Data.Migrations
             modelBuilder.Entity("BenchDashboard.Domain.BenchRun", b =>
                 {
                     b.Navigation("Results");
+                });
+
+            modelBuilder.Entity("BenchDashboard.Domain.RubricReview", b =>
+                {
+                    b.Navigation("Decisions");
+                });
+
+            modelBuilder.Entity("BenchDashboard.Domain.RubricVersion", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("BenchDashboard.Domain.SampledTrace", b =>

@@ -108,11 +108,13 @@ public sealed class DemoDataSeeder(
         [
             new RubricVersion
             {
-                ProjectId = projectId, Number = 1, ApprovedBy = lead.Email, ApprovedAt = At(day0, 8), Notes = "Launch rubric.",
+                ProjectId = projectId, Number = 1, Status = RubricVersionStatus.Approved, ApprovedBy = lead.Email, ApprovedAt = At(day0, 8),
+                CreatedAt = At(day0, 8), Notes = "Launch rubric.",
             },
             new RubricVersion
             {
-                ProjectId = projectId, Number = 2, ApprovedBy = lead.Email, ApprovedAt = At(day0.AddDays(200), 15),
+                ProjectId = projectId, Number = 2, Status = RubricVersionStatus.Approved, ApprovedBy = lead.Email, ApprovedAt = At(day0.AddDays(200), 15),
+                CreatedAt = At(day0.AddDays(200), 15),
                 Notes = "Quarterly review: escalation and disputed charges added; format folded into tone.",
             },
         ];
@@ -266,11 +268,14 @@ public sealed class DemoDataSeeder(
         return DemoStory.BaseCategories[^1];
     }
 
-    /// <summary>Three closed monthly rounds; the last closed one is ~70 days old so the cadence signal has something to say.</summary>
+    /// <summary>Three closed monthly rounds; the last closed one is ~70 days old so the cadence signal has something to say.
+    /// The lead accepted the first round's gaps as bench cases; nothing carried them to the bench runner, so no run has them
+    /// (issue 14's story: the Bench page shows them never run, and the export closes that loop).</summary>
     private static async Task CreateSamplingRoundsAsync(AppDbContext db, int projectId, DateOnly day0, List<BenchCase> cases,
         Dictionary<string, AppUser> accounts, Random rng, CancellationToken ct)
     {
         var reviewer = accounts[Roles.Reviewer];
+        var accepted = new List<(TraceReview Review, DateTime At)>();
         db.FailureCategories.AddRange(FailureCategoryService.Defaults.Append("wrong policy").Append("deflects dispute")
             .Select(name => new FailureCategory { ProjectId = projectId, Name = name }));
         foreach (var monthStartDay in new[] { 122, 152, 183 })
@@ -286,6 +291,7 @@ public sealed class DemoDataSeeder(
                 .Select(t => new { t.Id, t.Category, t.TraceId, t.Timestamp, t.Input, t.Output, t.MetadataJson })
                 .ToListAsync(ct);
             var picked = window.OrderBy(_ => rng.Next()).Take(60).ToList();
+            var acceptsGaps = monthStartDay == 122;
             var round = new SamplingRound
             {
                 ProjectId = projectId, Period = period, Size = 60, Strategy = SamplingStrategy.Uniform, Seed = monthStartDay,
@@ -316,9 +322,27 @@ public sealed class DemoDataSeeder(
                     Revision = 1,
                     ReviewedAt = At(to.AddDays(2), 14),
                 });
+                if (bad && isNew && acceptsGaps) accepted.Add((sampled.Reviews.Single(), At(to.AddDays(4), 11)));
                 round.Traces.Add(sampled);
             }
             db.SamplingRounds.Add(round);
+        }
+        await AcceptGapsAsync(db, projectId, accepted, ct);
+    }
+
+    /// <summary>What <see cref="RoundService.AcceptDraftAsync"/> does, on the demo's timeline: an active case from a production
+    /// gap, existing in data time from its acceptance.</summary>
+    private static async Task AcceptGapsAsync(AppDbContext db, int projectId, List<(TraceReview Review, DateTime At)> accepted, CancellationToken ct)
+    {
+        var cases = accepted.Select(a => (Draft: DraftCase.FromJson(a.Review.ProposedCaseJson)!, a.At))
+            .Select(a => a.Draft.ToBenchCase(projectId, $"gap-{a.Draft.Provenance.TraceId}", a.At)).ToList();
+        db.BenchCases.AddRange(cases);
+        await db.SaveChangesAsync(ct);
+        for (var i = 0; i < accepted.Count; i++)
+        {
+            accepted[i].Review.DraftStatus = DraftCaseStatus.Accepted;
+            accepted[i].Review.AcceptedBenchCaseId = cases[i].Id;
+            accepted[i].Review.Revision++;
         }
     }
 
@@ -329,7 +353,8 @@ public sealed class DemoDataSeeder(
         db.RubricReviews.Add(new RubricReview
         {
             ProjectId = projectId, Quarter = QuarterOf(day0.AddDays(195)), FromRubricVersionId = rubrics[0].Id, ToRubricVersionId = rubrics[1].Id,
-            CreatedAt = At(day0.AddDays(195), 10), SignedOffBy = lead.Email, SignedOffAt = At(day0.AddDays(200), 15),
+            CreatedAt = At(day0.AddDays(195), 10), CreatedBy = lead.Email, Status = RubricReviewStatus.Approved,
+            SignedOffBy = lead.Email, SignedOffAt = At(day0.AddDays(200), 15),
         });
     }
 

@@ -41,8 +41,12 @@ internal sealed class BenchRunWriter(ImportSession session)
         if (run.RubricVersion is { } number)
         {
             rubricId = IdOf("""SELECT "Id" FROM "RubricVersions" WHERE "ProjectId" = @p AND "Number" = @n""", ("@n", number))
-                ?? IdOf("""INSERT INTO "RubricVersions" ("ProjectId", "Number", "Notes") VALUES (@p, @n, @notes) RETURNING "Id" """,
-                    ("@n", number), ("@notes", $"Named by bench run {run.RunId}; not yet approved."));
+                ?? IdOf("""
+                    INSERT INTO "RubricVersions" ("ProjectId", "Number", "Status", "Notes", "CreatedAt")
+                    VALUES (@p, @n, @status, @notes, @now) RETURNING "Id"
+                    """,
+                    ("@n", number), ("@status", nameof(RubricVersionStatus.Imported)), ("@notes", $"Named by bench run {run.RunId}; not yet approved."),
+                    ("@now", Dialect.Timestamp(now)));
         }
         var runId = IdOf("""
             INSERT INTO "BenchRuns" ("ProjectId", "RunId", "PipelineVersionId", "RubricVersionId", "StartedAt", "ContentHash")

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BenchDashboard.Domain;
 
 namespace BenchDashboard.Features.Review;
 
@@ -18,6 +19,17 @@ public sealed record DraftCase(string Input, string ExpectedBehaviour, string? C
     public static DraftCase FromTrace(TraceSnapshot trace) => new(trace.Input, "", trace.Category, trace);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>The active bench case a lead's acceptance makes of this draft, keeping the trace snapshot as provenance.
+    /// It exists from <paramref name="acceptedAt"/> in data time too: runs and signals before then never saw it.</summary>
+    public BenchCase ToBenchCase(int projectId, string externalId, DateTime acceptedAt) => new()
+    {
+        ProjectId = projectId, ExternalId = externalId, Input = Input,
+        ExpectedBehaviour = string.IsNullOrWhiteSpace(ExpectedBehaviour) ? null : ExpectedBehaviour,
+        Category = Category, Status = BenchCaseStatus.Active, Source = BenchCaseSource.ProductionGap,
+        ProvenanceTraceJson = JsonSerializer.Serialize(Provenance, Json),
+        CreatedAt = acceptedAt, FirstSeenAt = acceptedAt,
+    };
 
     /// <summary>The stored draft, or null when the JSON is not a draft (older or hand-edited rows).</summary>
     public static DraftCase? FromJson(string? json)

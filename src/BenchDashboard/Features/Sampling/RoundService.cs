@@ -137,15 +137,7 @@ public sealed class RoundService(IDbContextFactory<AppDbContext> dbFactory, Audi
         if (string.IsNullOrWhiteSpace(draft.Input)) return RoundChange.Invalid;
 
         var externalId = await FreeCaseIdAsync(db, projectId, $"gap-{draft.Provenance.TraceId}", ct);
-        var benchCase = new BenchCase
-        {
-            ProjectId = projectId, ExternalId = externalId, Input = draft.Input, ExpectedBehaviour = string.IsNullOrWhiteSpace(draft.ExpectedBehaviour) ? null : draft.ExpectedBehaviour,
-            Category = draft.Category, Status = BenchCaseStatus.Active, Source = BenchCaseSource.ProductionGap,
-            ProvenanceTraceJson = JsonSerializer.Serialize(draft.Provenance, new JsonSerializerOptions(JsonSerializerDefaults.Web)),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        // Accepted now, so it exists from now in data time too: runs and signals before today never saw it.
-        benchCase.FirstSeenAt = benchCase.CreatedAt;
+        var benchCase = draft.ToBenchCase(projectId, externalId, clock.GetUtcNow().UtcDateTime);
         db.BenchCases.Add(benchCase);
         await db.SaveChangesAsync(ct);
         review.DraftStatus = DraftCaseStatus.Accepted;

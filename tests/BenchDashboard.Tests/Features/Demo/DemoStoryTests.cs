@@ -1,5 +1,6 @@
 using BenchDashboard.Data;
 using BenchDashboard.Domain;
+using BenchDashboard.Features.Bench.Cases;
 using BenchDashboard.Features.Demo;
 using BenchDashboard.Features.Trends;
 using BenchDashboard.Features.UpgradeAudits;
@@ -118,7 +119,7 @@ public class DemoStoryTests(DemoAppFactory factory) : IClassFixture<DemoAppFacto
     }
 
     [Fact]
-    public async Task The_new_category_appears_only_from_month_five_and_the_bench_does_not_cover_it()
+    public async Task The_new_category_appears_only_from_month_five_and_the_bench_never_ran_a_case_of_it()
     {
         await using var db = app.Database.CreateContext();
         var campaignStart = CampaignDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -127,7 +128,34 @@ public class DemoStoryTests(DemoAppFactory factory) : IClassFixture<DemoAppFacto
         var recent = await db.ProductionTraces.CountAsync(t => t.Timestamp >= lastMonth);
         var recentNew = await db.ProductionTraces.CountAsync(t => t.Timestamp >= lastMonth && t.Category == DemoStory.NewCategory);
         Assert.InRange(recentNew / (double)recent, 0.22, 0.28);
-        Assert.False(await db.BenchCases.AnyAsync(c => c.Category == DemoStory.NewCategory));
+        Assert.False(await db.BenchResults.AnyAsync(r => r.BenchCase!.Category == DemoStory.NewCategory));
+    }
+
+    [Fact]
+    public async Task The_gaps_a_lead_accepted_from_the_first_round_are_on_the_bench_page_never_run()
+    {
+        var projectId = (await app.Services.GetRequiredService<BenchDashboard.Features.Projects.ProjectService>().FindAsync(DemoStory.ProjectSlug))!.Id;
+        var page = await app.Services.GetRequiredService<BenchCaseQueries>().ListAsync(projectId, new CaseFilter(Source: BenchCaseSource.ProductionGap));
+
+        Assert.InRange(page.Total, 2, 12);
+        Assert.All(page.Rows, row =>
+        {
+            Assert.Equal((DemoStory.NewCategory, BenchCaseStatus.Active, 0), (row.Category, row.Status, row.RecentRuns));
+            Assert.StartsWith("gap-", row.CaseId, StringComparison.Ordinal);
+        });
+        // Each came from a label the lead accepted, in the oldest round; the later rounds' gaps still wait for a decision.
+        await using var db = app.Database.CreateContext();
+        var accepted = await (
+            from r in db.TraceReviews
+            where r.DraftStatus == DraftCaseStatus.Accepted
+            join s in db.SampledTraces on r.SampledTraceId equals s.Id
+            join round in db.SamplingRounds on s.SamplingRoundId equals round.Id
+            select new { r.AcceptedBenchCaseId, round.Period }).ToListAsync();
+        Assert.Equal(page.Total, accepted.Count);
+        Assert.Single(accepted.Select(a => a.Period).Distinct());
+        Assert.True(await db.TraceReviews.AnyAsync(r => r.DraftStatus == DraftCaseStatus.Pending));
+        var caseIds = await db.BenchCases.Where(c => c.Source == BenchCaseSource.ProductionGap).Select(c => (int?)c.Id).ToListAsync();
+        Assert.Equal(caseIds.Order(), accepted.Select(a => a.AcceptedBenchCaseId).Order());
     }
 
     [Fact]
