@@ -87,6 +87,7 @@ internal sealed class PostgresInstancesBenchmark(BenchContext context, PostgresC
             {
                 for (var w = 0; w < 2; w++) warmed += (int)await FeedbackApi.PostAsync(apps[k].Http, warmSlugs[w], warmUp[2 * k + w]);
             }
+            var statements = await StatementStats.StartAsync(cluster, database);
             var postgres = new PostgresCpu(cluster);
             var cpu = apps.Select(a => new CpuWindow(a.Pid)).ToList();
             var wall = Stopwatch.StartNew();
@@ -102,6 +103,7 @@ internal sealed class PostgresInstancesBenchmark(BenchContext context, PostgresC
             _report.Line($"    {label}: {Report.F2(wall.Elapsed.TotalSeconds)} s, {Report.N0(events / wall.Elapsed.TotalSeconds)} events/s; CPU: " +
                          string.Join("; ", cpu.Select((c, k) => $"app {k + 1} {Report.F2(c.AppCores)} cores")) +
                          $"; PostgreSQL {Report.F2(postgres.Cores(wall.Elapsed))}; {cpu[0].Describe()}");
+            if (statements is not null) await statements.ReportAsync(_report, events);
             foreach (var app in apps) await app.DisposeAsync();
             await using (var connection = await cluster.OpenAsync(database))
             {
