@@ -1,4 +1,5 @@
 using BenchDashboard.Data;
+using BenchDashboard.Features.Bench.Runs;
 using BenchDashboard.Statistics;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,9 +18,9 @@ public sealed class BenchRunsService(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<List<BenchRunListItem>> ListAsync(int projectId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var runs = await db.BenchRuns.AsNoTracking().Where(r => r.ProjectId == projectId)
-            .Select(r => new BenchRunListItem(r.RunId, r.PipelineVersion!.Version, r.StartedAt, r.Results.Count, r.Results.Count(x => x.Passed)))
-            .ToListAsync(ct);
+        // Counted as everywhere else: a case retired before a run started is not in that run's cases.
+        var runs = (await RunCounting.Summaries(db.BenchRuns.AsNoTracking().Where(r => r.ProjectId == projectId)).ToListAsync(ct))
+            .Select(r => new BenchRunListItem(r.RunId, r.Version, r.StartedAt, r.Counted, r.Passed)).ToList();
         // Sorted here: SQLite compares the stored times as text, which is right, but EF cannot order by a converted DateTime reliably.
         return runs.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.RunId, StringComparer.Ordinal).ToList();
     }

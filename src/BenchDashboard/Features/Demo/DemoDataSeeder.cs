@@ -269,7 +269,8 @@ public sealed class DemoDataSeeder(
     }
 
     /// <summary>Three closed monthly rounds; the last closed one is ~70 days old so the cadence signal has something to say.
-    /// The lead accepted the first round's gaps as bench cases; nothing carried them to the bench runner, so no run has them
+    /// The lead accepted two of the first round's gaps as bench cases (<see cref="DemoStory.AcceptedGaps"/>); nothing carried
+    /// them to the bench runner, so no run has them
     /// (issue 14's story: the Bench page shows them never run, and the export closes that loop).</summary>
     private static async Task CreateSamplingRoundsAsync(AppDbContext db, int projectId, DateOnly day0, List<BenchCase> cases,
         Dictionary<string, AppUser> accounts, Random rng, CancellationToken ct)
@@ -322,7 +323,7 @@ public sealed class DemoDataSeeder(
                     Revision = 1,
                     ReviewedAt = At(to.AddDays(2), 14),
                 });
-                if (bad && isNew && acceptsGaps) accepted.Add((sampled.Reviews.Single(), At(to.AddDays(4), 11)));
+                if (bad && isNew && acceptsGaps && accepted.Count < DemoStory.AcceptedGaps) accepted.Add((sampled.Reviews.Single(), At(to.AddDays(4), 11)));
                 round.Traces.Add(sampled);
             }
             db.SamplingRounds.Add(round);

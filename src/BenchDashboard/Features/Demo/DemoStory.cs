@@ -11,6 +11,12 @@ public static class DemoStory
     public const int TracesPerDay = 1500;
     public const int BenchCases = 300;
     public const int ChronicFailures = 12;
+
+    /// <summary>
+    /// Gaps of the first sampling round the lead accepted into the bench, never run since. Two of ~300 cases stay under
+    /// the 1 % of the bench below which input drift calls a category uncovered, so the story's signals hold.
+    /// </summary>
+    public const int AcceptedGaps = 2;
     /// <summary>Cases that fail now and then, so runs pass 93–96 % without any case ever failing for the first time.</summary>
     public const int FlakyCases = 10;
     public const double FlakyFailureChance = 0.35;

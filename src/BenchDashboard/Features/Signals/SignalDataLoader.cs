@@ -1,5 +1,6 @@
 using BenchDashboard.Data;
 using BenchDashboard.Domain;
+using BenchDashboard.Features.Bench.Runs;
 using BenchDashboard.Features.Sampling;
 using BenchDashboard.Features.Trends;
 using Microsoft.EntityFrameworkCore;
@@ -113,7 +114,7 @@ public sealed class SignalDataLoader(IDbContextFactory<AppDbContext> dbFactory)
         // One string per case rather than one per result: computed signals are cached with their data.
         var caseIds = new Dictionary<string, string>(StringComparer.Ordinal);
         // A case retired later still counted in the runs before its retirement: history stays as it was.
-        var byRun = results.Where(x => x.RetiredAt is null || x.RetiredAt > startedAt[x.BenchRunId]).GroupBy(x => x.BenchRunId)
+        var byRun = results.Where(x => RunCounting.CountsIn(x.RetiredAt, startedAt[x.BenchRunId])).GroupBy(x => x.BenchRunId)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, bool>)g.ToDictionary(
                 x => caseIds.TryGetValue(x.ExternalId, out var known) ? known : caseIds[x.ExternalId] = x.ExternalId, x => x.Passed, StringComparer.Ordinal));
         return runs.OrderBy(r => r.StartedAt)

@@ -2,6 +2,7 @@ using BenchDashboard.Infrastructure;
 using System.Globalization;
 using BenchDashboard.Data;
 using BenchDashboard.Domain;
+using BenchDashboard.Features.Bench.Runs;
 using Microsoft.EntityFrameworkCore;
 
 namespace BenchDashboard.Features.Trends;
@@ -60,17 +61,8 @@ public sealed class TrendsService(IDbContextFactory<AppDbContext> dbFactory)
         // Per-trace feedback of unknown traces sits under no category, so a category's view asks for it separately.
         var unknownTraceFeedback = category is null ? rollups.Sum(r => r.UnknownTraceFeedback)
             : await days.Where(r => r.Category == DailyRollup.NoCategory).SumAsync(r => r.UnknownTraceFeedback, ct);
-        var runs = await db.BenchRuns.AsNoTracking()
-            .Where(r => r.ProjectId == projectId && r.StartedAt >= fromAt && r.StartedAt < toAt)
-            .Select(r => new
-            {
-                r.StartedAt,
-                // A case counts in the runs before its retirement (data time), not in those after.
-                Total = r.Results.Count(x => (x.BenchCase!.RetiredAt == null || x.BenchCase.RetiredAt > r.StartedAt)
-                    && (category == null || x.BenchCase.Category == category)),
-                Passed = r.Results.Count(x => x.Passed && (x.BenchCase!.RetiredAt == null || x.BenchCase.RetiredAt > r.StartedAt)
-                    && (category == null || x.BenchCase.Category == category)),
-            })
+        var runs = await RunCounting.Summaries(db.BenchRuns.AsNoTracking()
+                .Where(r => r.ProjectId == projectId && r.StartedAt >= fromAt && r.StartedAt < toAt), category)
             .ToListAsync(ct);
         var versions = await db.PipelineVersions.AsNoTracking()
             .Where(v => v.ProjectId == projectId && v.DeployedAt >= fromAt && v.DeployedAt < toAt)
@@ -95,7 +87,7 @@ public sealed class TrendsService(IDbContextFactory<AppDbContext> dbFactory)
         }
         foreach (var run in runs)
         {
-            At(DateOnly.FromDateTime(run.StartedAt)).Add(TrendMetrics.BenchPassRate, MetricSample.Rate(run.Passed, run.Total));
+            At(DateOnly.FromDateTime(run.StartedAt)).Add(TrendMetrics.BenchPassRate, MetricSample.Rate(run.Passed, run.Counted));
         }
 
         var series = TrendMetrics.All.ToDictionary(m => m, _ => (IReadOnlyList<TrendPoint>)new List<TrendPoint>());

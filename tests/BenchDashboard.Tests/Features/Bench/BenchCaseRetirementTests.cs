@@ -96,6 +96,9 @@ public abstract class BenchCaseRetirementTests(DatabaseProvider provider) : IAsy
         // The Trends chart applies the same rule.
         var trends = await new TrendsService(database.Factory).GetAsync(projectId, DateOnly.FromDateTime(Now.AddDays(-3)), DateOnly.FromDateTime(Now), TrendBucket.Day);
         Assert.Equal([2.0 / 3, 1.0], trends.Series[TrendMetrics.BenchPassRate].Select(p => p.Value));
+        // And the runs API (GET …/bench-runs), which used to count every result a run carried.
+        var listed = await new BenchRunsService(database.Factory).ListAsync(projectId);
+        Assert.Equal([("after", 2, 2), ("before", 3, 2)], listed.Select(r => (r.RunId, r.Cases, r.Passed)));
 
         // The case's own history marks the result it left out.
         var detail = (await caseQueries.DetailAsync(projectId, "c1"))!;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using BenchDashboard.Data;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Audit;
+using BenchDashboard.Features.Bench.Runs;
 using Microsoft.EntityFrameworkCore;
 
 namespace BenchDashboard.Features.Bench.Cases;
@@ -111,14 +112,11 @@ public sealed class BenchCaseQueries(IDbContextFactory<AppDbContext> dbFactory)
                               where r.BenchCaseId == c.Id
                               select new { run.RunId, run.PipelineVersion!.Version, run.StartedAt, r.Passed, r.Score }).ToListAsync(ct))
             .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.RunId, StringComparer.Ordinal)
-            .Select(r => new CaseRunResult(r.RunId, r.Version, r.StartedAt, r.Passed, r.Score, CountsIn(c.RetiredAt, r.StartedAt)))
+            .Select(r => new CaseRunResult(r.RunId, r.Version, r.StartedAt, r.Passed, r.Score, RunCounting.CountsIn(c.RetiredAt, r.StartedAt)))
             .ToList();
         return new CaseDetail(c.ExternalId, c.Input, c.ExpectedBehaviour, c.Category, c.Status, c.Source, c.ProvenanceTraceJson,
             c.FirstSeenAt, c.RetiredAt, results, await HistoryAsync(db, projectId, caseId, ct));
     }
-
-    /// <summary>Data time: a case counts in the runs that started before its retirement (the rule Trends and Signals apply too).</summary>
-    public static bool CountsIn(DateTime? retiredAt, DateTime runStartedAt) => retiredAt is null || retiredAt > runStartedAt;
 
     private static async Task<IReadOnlyList<CaseStatusChange>> HistoryAsync(AppDbContext db, int projectId, string caseId, CancellationToken ct)
     {

@@ -53,11 +53,5 @@ public sealed class BenchRunQueries(IDbContextFactory<AppDbContext> dbFactory, B
         return new RunComparisonView(summaries.Single(r => r.RunId == baseRunId), summaries.Single(r => r.RunId == headRunId), comparison.McnemarP, rows);
     }
 
-    // A case counts in a run that started before its retirement (data time; BenchCaseQueries.CountsIn is the same rule).
-    private static IQueryable<RunSummary> Summaries(IQueryable<Domain.BenchRun> runs) =>
-        runs.AsNoTracking().Select(r => new RunSummary(
-            r.RunId, r.PipelineVersion!.Version, r.StartedAt,
-            r.Results.Count(x => x.BenchCase!.RetiredAt == null || x.BenchCase.RetiredAt > r.StartedAt),
-            r.Results.Count(x => x.Passed && (x.BenchCase!.RetiredAt == null || x.BenchCase.RetiredAt > r.StartedAt)),
-            r.Results.Count(x => x.BenchCase!.RetiredAt != null && x.BenchCase.RetiredAt <= r.StartedAt)));
+    private static IQueryable<RunSummary> Summaries(IQueryable<Domain.BenchRun> runs) => RunCounting.Summaries(runs.AsNoTracking());
 }
