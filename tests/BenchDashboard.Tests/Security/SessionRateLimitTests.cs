@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text;
+using BenchDashboard.Domain;
+using BenchDashboard.Features.Admin;
 using BenchDashboard.Tests.Features.Ingestion;
 using BenchDashboard.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BenchDashboard.Tests.Security;
 
@@ -41,5 +44,30 @@ public class SessionRateLimitTests(SessionRateLimitTests.Factory app) : IClassFi
         // A cheap call of the same session, and the same endpoint with a key, are not held back.
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/v1/projects")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/projects/limited/signals")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Bench_exports_count_against_the_same_session_limit_on_the_page_route_and_the_api()
+    {
+        var api = app.CreateApiClient(AppFactory.BootstrapKey);
+        using var created = await api.PutAsync("/api/v1/projects/exported", new StringContent("""{"name":"Exported"}""", Encoding.UTF8, "application/json"));
+        Assert.True(created.IsSuccessStatusCode);
+        // A user of its own: the limit's window is per user, and the other test spends the admin's.
+        var result = await app.Services.GetRequiredService<UserAdminService>()
+            .CreateAsync("exporter@test.local", null, "exporter password 123", [Roles.Lead], AppFactory.AdminEmail);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        using var browser = app.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await AppFactory.SignInAsync(browser, "exporter@test.local", "exporter password 123")).StatusCode);
+
+        foreach (var path in new[] { "/p/exported/bench/cases/export?format=jsonl", "/api/v1/projects/exported/bench-cases/export?format=promptfoo",
+                     "/api/v1/projects/exported/bench-cases" })
+        {
+            using var allowed = await browser.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+        using var limited = await browser.GetAsync("/p/exported/bench/cases/export?format=promptfoo");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.NotNull(limited.Headers.RetryAfter?.Delta);
     }
 }

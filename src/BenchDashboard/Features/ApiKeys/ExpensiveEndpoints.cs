@@ -13,6 +13,10 @@ public static class ExpensiveEndpoints
         "/api/v1/projects/{slug}/trends",
         "/api/v1/projects/{slug}/signals",
         "/api/v1/projects/{slug}/bench-runs/compare",
+        // Every case with its input and provenance: a whole bench in one answer.
+        "/api/v1/projects/{slug}/bench-cases",
+        "/api/v1/projects/{slug}/bench-cases/export",
+        Bench.Export.BenchExportDownloads.PathTemplate,
     };
 
     public static bool Contains(HttpContext http) =>
