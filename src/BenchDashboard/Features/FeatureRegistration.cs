@@ -9,6 +9,7 @@ using BenchDashboard.Features.Demo;
 using BenchDashboard.Features.Ingestion;
 using BenchDashboard.Features.Projects;
 using BenchDashboard.Features.Review;
+using BenchDashboard.Features.Rubrics.Api;
 using BenchDashboard.Features.Sampling;
 using BenchDashboard.Features.Signals;
 using BenchDashboard.Features.Trends;
@@ -72,6 +73,8 @@ public static class FeatureRegistration
         services.AddSingleton<ReviewService>();
         services.AddSingleton<RoundExporter>();
         services.AddSingleton<UpgradeAuditService>();
+        services.AddSingleton<RubricVersionImporter>();
+        services.AddSingleton<RubricApiReader>();
         // Webhook receivers are outside systems: a slow one must not hold a delivery round for long.
         services.AddHttpClient(SignalAlerting.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         return builder;
@@ -95,6 +98,7 @@ public static class FeatureRegistration
         ingest.MapIngestionApi();
         ingest.MapSamplingCreateApi();
         ingest.MapUpgradeAuditCreateApi();
+        ingest.MapRubricImportApi();
         var read = project.MapGroup("").RequireAuthorization(ApiAccess.Read);
         read.MapTrendsApi();
         read.MapSignalsApi();
@@ -102,6 +106,7 @@ public static class FeatureRegistration
         read.MapBenchCasesApi();
         read.MapSamplingReadApi();
         read.MapUpgradeAuditReadApi();
+        read.MapRubricReadApi();
         Admin.DataDeletionApi.MapDataDeletionApi(project.MapGroup("").RequireAuthorization(ApiAccess.Admin));
         app.MapRoundExports();
         app.MapBenchExportDownloads();

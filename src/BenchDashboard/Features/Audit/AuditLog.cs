@@ -217,6 +217,8 @@ public static class AuditActions
     public const string UpgradeAuditDecided = "upgrade_audit.decided";
     /// <summary>A Lead signed an upgrade audit off; it clears the cadence item for the head's version.</summary>
     public const string UpgradeAuditSignedOff = "upgrade_audit.signed_off";
+    /// <summary>A rubric version was imported through the API, or the item-less version a bench run named was completed (payload: number, item keys).</summary>
+    public const string RubricVersionImported = "rubric_version.imported";
     /// <summary>Someone checked the audit chain on demand (the Admin page or the API); the payload holds the outcome.</summary>
     public const string ChainVerified = "audit.chain_verified";
 }

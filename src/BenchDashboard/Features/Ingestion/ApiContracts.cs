@@ -71,4 +71,6 @@ public sealed class BenchResultContract
     public string? Category { get; init; }
     /// <summary>Up to 65,536 characters.</summary>
     public string? Input { get; init; }
+    /// <summary>Per-rubric-item outcomes: item key (up to 100 characters) to passed; at most 100 items.</summary>
+    public Dictionary<string, bool>? Items { get; init; }
 }

@@ -13,6 +13,13 @@ namespace BenchDashboard.Features.Ingestion;
 /// <summary>A bench run as the API receives it (API.md, "POST …/bench-runs"), after validation.</summary>
 public sealed record BenchRunRequest(string RunId, string Version, DateTime StartedAt, int? RubricVersion, IReadOnlyList<BenchResultRequest> Results)
 {
+    /// <summary>
+    /// True when the items were read from a file rather than sent (the promptfoo importer reads them from the grading
+    /// results): earlier releases imported the same file without items, so a run stored with the hash of the file
+    /// without its items (<see cref="ContentHash(bool)"/> with false) is this run, re-sent, not a conflict.
+    /// </summary>
+    public bool ItemsReadFromFile { get; init; }
+
     /// <summary>Parses the native JSON body; every bad field is recorded, results by their index.</summary>
     public static BenchRunRequest? Parse(JsonElement root, ValidationErrors errors)
     {
@@ -61,8 +68,11 @@ public sealed record BenchRunRequest(string RunId, string Version, DateTime Star
     /// case-id order, each the JSON array <c>[caseId, passed, score, category, input]</c> exactly as
     /// <c>JsonSerializer.Serialize(object?[])</c> wrote it. Written here with one <see cref="Utf8JsonWriter"/> (the same
     /// encoder and number format) straight into the hash: serialising 100,000 boxed arrays cost about a second.
+    /// A result with per-item outcomes adds them as a sixth element, the canonical object (<see cref="ItemOutcomes"/>);
+    /// a result without them keeps the five, so every run sent before items existed keeps its hash.
+    /// <paramref name="withItems"/> false leaves the items out (see <see cref="ItemsReadFromFile"/>).
     /// </remarks>
-    public string ContentHash()
+    public string ContentHash(bool withItems = true)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(Encoding.UTF8.GetBytes(
@@ -78,6 +88,7 @@ public sealed record BenchRunRequest(string RunId, string Version, DateTime Star
             else json.WriteNullValue();
             WriteNullable(json, r.Category);
             WriteNullable(json, r.Input);
+            if (withItems) r.Items?.WriteTo(json);
             json.WriteEndArray();
             json.Flush();
             buffer.Write("\n"u8);
@@ -96,7 +107,8 @@ public sealed record BenchRunRequest(string RunId, string Version, DateTime Star
     }
 }
 
-public sealed record BenchResultRequest(string CaseId, bool Passed, double? Score, string? Category, string? Input)
+/// <summary>One result of a bench run; <paramref name="Items"/> are its per-rubric-item outcomes, when the runner reports them.</summary>
+public sealed record BenchResultRequest(string CaseId, bool Passed, double? Score, string? Category, string? Input, ItemOutcomes? Items = null)
 {
     public static BenchResultRequest? Parse(FieldReader f)
     {
@@ -106,7 +118,8 @@ public sealed record BenchResultRequest(string CaseId, bool Passed, double? Scor
         var score = f.Number("score", required: false);
         var category = f.Id("category", required: false, TextLimits.Category);
         var input = f.Text("input", required: false);
-        return caseId is null || passed is null ? null : new BenchResultRequest(caseId, passed.Value, score, category, input);
+        var itemsValid = ItemOutcomes.TryParse(f, out var items);
+        return caseId is null || passed is null || !itemsValid ? null : new BenchResultRequest(caseId, passed.Value, score, category, input, items);
     }
 }
 
@@ -134,6 +147,7 @@ public sealed class BenchRunImporter(IDbContextFactory<AppDbContext> dbFactory, 
     public async Task<BenchRunImportResult> ImportAsync(int projectId, BenchRunRequest run, CancellationToken ct = default)
     {
         var hash = run.ContentHash();
+        var sameWithoutItems = run.ItemsReadFromFile ? run.ContentHash(withItems: false) : null;
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Opened through EF so the connection gets what EF sets on every connection it opens (and its interceptors).
@@ -143,7 +157,7 @@ public sealed class BenchRunImporter(IDbContextFactory<AppDbContext> dbFactory, 
         await using var transaction = await dialect.BeginProjectWriteAsync(connection, projectId, ct);
         var writer = new BenchRunWriter(new ImportSession(connection, transaction, dialect, projectId));
 
-        var result = writer.Write(run, hash, now, ct);
+        var result = writer.Write(run, hash, sameWithoutItems, now, ct);
         if (result.Status != BenchRunStatus.Created) return result; // a duplicate or a conflict wrote nothing; disposing rolls back
         ProjectDataVersion.Bump(connection, transaction, projectId);
         await transaction.CommitAsync(ct);

@@ -20,15 +20,18 @@ internal sealed class BenchRunWriter(ImportSession session)
     private static readonly BatchInsertSpec Results = new("BenchResults",
     [
         new("BenchRunId", typeof(int)), new("BenchCaseId", typeof(int)), new("Passed", typeof(bool)), new("Score", typeof(double?)),
+        new("ItemOutcomesJson", typeof(string)),
     ], Conflict: null, KeyColumn: 1);
 
     private SqlDialect Dialect => session.Dialect;
 
-    public BenchRunImportResult Write(BenchRunRequest run, string hash, DateTime now, CancellationToken ct)
+    /// <summary>Writes the run, or finds it stored: with <paramref name="hash"/> (or <paramref name="sameWithoutItems"/>, another hash
+    /// that also means "this run", <see cref="BenchRunRequest.ItemsReadFromFile"/>) a duplicate, else a conflict.</summary>
+    public BenchRunImportResult Write(BenchRunRequest run, string hash, string? sameWithoutItems, DateTime now, CancellationToken ct)
     {
         if (Existing(run.RunId) is { } existing)
         {
-            return existing.Hash == hash
+            return existing.Hash == hash || (sameWithoutItems is not null && existing.Hash == sameWithoutItems)
                 ? new BenchRunImportResult(BenchRunStatus.Duplicate, new BenchRunSummary(run.RunId, existing.Cases, existing.Passed, 0) { Duplicate = true }, null)
                 : new BenchRunImportResult(BenchRunStatus.Conflict, null, $"runId '{run.RunId}' already exists with different content");
         }
@@ -78,7 +81,7 @@ internal sealed class BenchRunWriter(ImportSession session)
             for (var i = 0; i < newCases.Count; i++) caseIds[(string)newCases[i][1]!] = ids[i];
         }
         ct.ThrowIfCancellationRequested();
-        var results = run.Results.Select(r => new object?[] { (int)runId, (int)caseIds[r.CaseId], r.Passed, r.Score }).ToList();
+        var results = run.Results.Select(r => new object?[] { (int)runId, (int)caseIds[r.CaseId], r.Passed, r.Score, r.Items?.Json }).ToList();
         using (var insertResults = Dialect.PrepareBatchInsert(session.Connection, session.WriteTransaction, Results))
         {
             insertResults.Execute(results, new bool[results.Count], default);

@@ -8,7 +8,8 @@ namespace BenchDashboard.Features.Ingestion;
 /// <summary>
 /// Turns the file written by <c>promptfoo eval --output results.json</c> into a bench run. Each test result becomes
 /// a case: id from the test's <c>metadata.caseId</c> (what BenchDashboard's export writes), else its description, else its
-/// vars; passed from <c>success</c>; score from <c>score</c>.
+/// vars; passed from <c>success</c>; score from <c>score</c>; per-item outcomes from the grading result's component results
+/// (<see cref="Items"/>).
 /// A file that compares several providers holds several candidate pipelines, so one must be chosen with
 /// <c>provider</c>; the format is described in tests/…/Fixtures/PROMPTFOO-FORMAT.md.
 /// </summary>
@@ -64,13 +65,75 @@ public static class PromptfooResults
             var f = new FieldReader(result, location, errors);
             var success = f.Bool("success", required: true);
             var score = f.Number("score", required: false);
-            if (success is null) continue;
-            cases.Add(new BenchResultRequest(caseId, success.Value, score, Category(test, vars), Input(vars)));
+            var itemsValid = Items(result, location, errors, out var items);
+            if (success is null || !itemsValid) continue;
+            cases.Add(new BenchResultRequest(caseId, success.Value, score, Category(test, vars), Input(vars), items));
         }
         if (index < 0) errors.Add("results.results", "the file holds no test results");
         BenchRunRequest.CheckUniqueCases(cases, errors);
-        return errors.Any ? null : new BenchRunRequest(runId!, version!, startedAt!.Value, null, cases);
+        return errors.Any ? null : new BenchRunRequest(runId!, version!, startedAt!.Value, null, cases) { ItemsReadFromFile = true };
     }
+
+    /// <summary>
+    /// The per-item outcomes of one test result (API.md, Ingestion): one item per entry of <c>gradingResult.componentResults</c>
+    /// (one per assertion; promptfoo flattens the results an assertion set or a script returns into the same list, each with
+    /// its assertion), keyed by the assertion's <c>metric</c> when it has one, else by its <c>type</c>; a key that repeats
+    /// within the test is numbered from its second use (<c>llm-rubric</c>, <c>llm-rubric#2</c>, …); the outcome is the
+    /// component's <c>pass</c>. A result without a grading result (a provider error) or a component without an assertion
+    /// type has no item. False when a component is malformed (recorded in <paramref name="errors"/>).
+    /// </summary>
+    private static bool Items(JsonElement result, string location, ValidationErrors errors, out ItemOutcomes? items)
+    {
+        items = null;
+        if (Property(result, "gradingResult") is not { ValueKind: JsonValueKind.Object } grading
+            || Property(grading, "componentResults") is not { ValueKind: JsonValueKind.Array } components)
+        {
+            return true;
+        }
+        var outcomes = new List<KeyValuePair<string, bool>>();
+        var uses = new Dictionary<string, int>(StringComparer.Ordinal);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var valid = true;
+        var index = -1;
+        foreach (var component in components.EnumerateArray())
+        {
+            index++;
+            // promptfoo writes its component list as a sparse array when an assertion left no result: null holes.
+            if (component.ValueKind == JsonValueKind.Null) continue;
+            var at = $"{location}.gradingResult.componentResults[{index}]";
+            var assertion = Property(component, "assertion");
+            var baseKey = NonEmpty(assertion is { } a ? String(a, "metric") : null) ?? NonEmpty(assertion is { } b ? String(b, "type") : null);
+            if (baseKey is null) continue;
+            var pass = new FieldReader(component, at, errors).Bool("pass", required: true);
+            if (pass is null)
+            {
+                valid = false;
+                continue;
+            }
+            var use = uses.GetValueOrDefault(baseKey) + 1;
+            var key = use == 1 ? baseKey : $"{baseKey}#{use}";
+            // A metric literally named "tone#2" next to two "tone" assertions: the next free number, never a second key.
+            while (!taken.Add(key)) key = $"{baseKey}#{++use}";
+            uses[baseKey] = use;
+            if (ItemOutcomes.KeyProblem(key) is { } problem)
+            {
+                errors.Add(at, $"assertion: {problem}");
+                valid = false;
+                continue;
+            }
+            outcomes.Add(new(key, pass.Value));
+        }
+        if (outcomes.Count > ItemOutcomes.MaxItems)
+        {
+            errors.Add($"{location}.gradingResult", $"componentResults: {outcomes.Count:N0} assertions; a result reports at most {ItemOutcomes.MaxItems} items");
+            return false;
+        }
+        if (!valid) return false;
+        items = ItemOutcomes.From(outcomes);
+        return true;
+    }
+
+    private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     /// <summary>The provider ids a results file compares, for the Import page's provider choice.</summary>
     public static IReadOnlyList<string> Providers(JsonElement root) =>

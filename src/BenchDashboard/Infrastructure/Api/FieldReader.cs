@@ -186,6 +186,24 @@ public sealed partial class FieldReader(JsonElement item, string location, Valid
         return true;
     }
 
+    /// <summary>Whether the object has <paramref name="field"/> with a value other than null.</summary>
+    public bool HasField(string field) =>
+        item.ValueKind == JsonValueKind.Object && item.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null;
+
+    /// <summary>An optional nested object, for maps a caller reads itself; anything but an object (or null) is recorded.</summary>
+    public bool TryGetObject(string field, out JsonElement obj)
+    {
+        obj = default;
+        if (!TryGet(field, required: false, out var value)) return false;
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            Error(field, $"must be a JSON object, got {Describe(value.ValueKind)}");
+            return false;
+        }
+        obj = value;
+        return true;
+    }
+
     /// <summary>A JSON string as .NET text; invalid UTF-8 or a lone surrogate escape ("\ud800") cannot become one.</summary>
     private bool TryGetText(string field, JsonElement value, out string text)
     {

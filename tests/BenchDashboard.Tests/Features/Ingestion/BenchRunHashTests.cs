@@ -40,4 +40,23 @@ public class BenchRunHashTests
         ]);
         Assert.Equal(OriginalHash(run), run.ContentHash());
     }
+
+    [Fact]
+    public void Items_change_the_hash_only_where_a_result_has_them_and_their_order_does_not()
+    {
+        var at = new DateTime(2026, 3, 1, 10, 0, 0, DateTimeKind.Utc);
+        BenchRunRequest RunWith(ItemOutcomes? items) => new("run-1", "v1", at, 2, [new("a", true, 0.5, null, "in", items), new("b", false, null, null, null)]);
+        var none = RunWith(null);
+        var some = RunWith(ItemOutcomes.From([new("tone", true), new("policy", false)]));
+        var sameOtherOrder = RunWith(ItemOutcomes.From([new("policy", false), new("tone", true)]));
+        var other = RunWith(ItemOutcomes.From([new("tone", true), new("policy", true)]));
+
+        Assert.Equal(OriginalHash(none), none.ContentHash());
+        Assert.NotEqual(none.ContentHash(), some.ContentHash());
+        Assert.Equal(some.ContentHash(), sameOtherOrder.ContentHash());
+        Assert.NotEqual(some.ContentHash(), other.ContentHash());
+        // Without its items a run hashes as earlier releases hashed it (what a promptfoo file imported then was stored under).
+        Assert.Equal(OriginalHash(none), some.ContentHash(withItems: false));
+        Assert.Equal("{\"policy\":false,\"tone\":true}", some.Results[0].Items!.Json);
+    }
 }
