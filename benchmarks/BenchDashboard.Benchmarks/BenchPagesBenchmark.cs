@@ -47,11 +47,28 @@ internal sealed partial class BenchPagesBenchmark(BenchContext context)
         var database = template.CopyTo("benchpages.db");
         var (loaded, filterWord, filterMatches) = Load(database, template.ProjectId);
 
-        await using var app = await AppProcess.StartAsync(context, database, admin);
-        var auditId = await OpenAuditAsync(app, loaded);
-        using var browser = await SignInAsync(app, password);
+        int auditId;
+        await using (var opener = await AppProcess.StartAsync(context, database, admin))
+        {
+            auditId = await OpenAuditAsync(opener, loaded);
+        }
+        var pages = Pages(loaded, auditId, filterWord);
+        _report.Line($"  text filter: \"{filterWord}\" is in the id or input of {Report.N0(filterMatches)} cases (all statuses); the list shows the active ones");
         DescribeMethod();
 
+        await using (var app = await AppProcess.StartAsync(context, database, admin))
+        {
+            using var browser = await SignInAsync(app, password);
+            var p95s = new List<double>();
+            foreach (var page in pages) p95s.Add(await MeasureAsync(app, browser, page));
+            _report.Line();
+            _report.Line($"  slowest page p95: {Report.F1(p95s.Max())} ms; app VmRSS after the requests: {Report.Mb(ProcessStats.RssBytes(app.Pid) ?? 0)}");
+        }
+        await QueriesAsync(database, admin, password, pages);
+    }
+
+    private static PageCase[] Pages(BenchPagesLoader.Loaded loaded, int auditId, string filterWord)
+    {
         var slug = Uri.EscapeDataString(Slug);
         PageCase[] pages =
         [
@@ -65,13 +82,59 @@ internal sealed partial class BenchPagesBenchmark(BenchContext context)
             new($"upgrade audit {auditId} ({loaded.BaseVersion} → {loaded.HeadVersion})", $"/p/{slug}/bench/audits/{auditId}",
                 ["data-testid=\"audit-figures\"", "data-testid=\"production-periods\"", "went from", "data-testid=\"case-row\""]),
         ];
-        _report.Line($"  text filter: \"{filterWord}\" is in the id or input of {Report.N0(filterMatches)} cases (all statuses); the list shows the active ones");
-
-        var p95s = new List<double>();
-        foreach (var page in pages) p95s.Add(await MeasureAsync(app, browser, page));
-        _report.Line();
-        _report.Line($"  slowest page p95: {Report.F1(p95s.Max())} ms; app VmRSS after the requests: {Report.Mb(ProcessStats.RssBytes(app.Pid) ?? 0)}");
+        return pages;
     }
+
+    /// <summary>
+    /// Where each page's time goes: a second app process on the same file with EF Core's command log on (Information), the
+    /// same pages requested again, and the SQL commands each request ran read back from the app's output (EF reports whole
+    /// milliseconds per command). The interactive circuit's first render runs these same queries once more. A separate
+    /// process, so the timed figures above carry no logging.
+    /// </summary>
+    private async Task QueriesAsync(string database, IReadOnlyDictionary<string, string> admin, string password, PageCase[] pages)
+    {
+        var environment = new Dictionary<string, string>(admin) { [$"Logging__LogLevel__{CommandCategory}"] = "Information" };
+        await using var app = await AppProcess.StartAsync(context, database, environment);
+        using var browser = await SignInAsync(app, password);
+        _report.Line();
+        _report.Line($"  SQL per page: a second app process with Logging__LogLevel__{CommandCategory}=Information; per page 1 warm-up and");
+        _report.Line($"     {QueryRequests} GETs, the commands each ran read from the app's output (EF's own elapsed time, whole ms; the circuit's first");
+        _report.Line("     render repeats the page's queries, so this is also roughly the interactive render's database time)");
+        foreach (var page in pages)
+        {
+            await GetPageAsync(browser, page);
+            var perRequest = new List<(int Commands, double SqlMs, double PageMs, int SlowestMs, string SlowestSql)>();
+            for (var i = 0; i < QueryRequests; i++)
+            {
+                var offset = app.Output.Length;
+                var (ms, _) = await GetPageAsync(browser, page);
+                // The console logger writes on its own thread: wait until the output stops growing.
+                var length = -1;
+                while (app.Output.Length != length)
+                {
+                    length = app.Output.Length;
+                    await Task.Delay(150);
+                }
+                var commands = CommandLine().Matches(app.Output[offset..]).Select(m => (Ms: int.Parse(m.Groups[1].Value, Report.Invariant), Sql: m.Groups[2].Value.Trim())).ToList();
+                var slowest = commands.OrderByDescending(c => c.Ms).FirstOrDefault();
+                perRequest.Add((commands.Count, commands.Sum(c => c.Ms), ms, slowest.Ms, slowest.Sql ?? ""));
+            }
+            var sql = perRequest.Select(r => r.SqlMs).ToList();
+            var total = perRequest.Select(r => r.PageMs).ToList();
+            var worst = perRequest.OrderByDescending(r => r.SlowestMs).First();
+            _report.Line($"  {page.Name}: {perRequest[0].Commands} commands a request; SQL median {Report.F1(Stats.Median(sql))} ms of a page median " +
+                         $"{Report.F1(Stats.Median(total))} ms (with logging); slowest command {worst.SlowestMs} ms: {Cut(worst.SlowestSql, 110)}");
+        }
+    }
+
+    private const string CommandCategory = "Microsoft.EntityFrameworkCore.Database.Command";
+    private const int QueryRequests = 5;
+
+    /// <summary>EF Core's "Executed DbCommand (12ms) [Parameters=…]" line and the first line of the SQL after it.</summary>
+    [GeneratedRegex(@"Executed DbCommand \((\d+)ms\) \[[^\n]*\n\s*([^\n]*)")]
+    private static partial Regex CommandLine();
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max] + "…";
 
     private (BenchPagesLoader.Loaded Loaded, string FilterWord, long FilterMatches) Load(string database, int projectId)
     {
@@ -109,7 +172,8 @@ internal sealed partial class BenchPagesBenchmark(BenchContext context)
         _report.Line($"     histograms rebuilt in {Report.F1(rebuildSeconds)} s; database file {Report.Mb(new FileInfo(database).Length)}:");
         _report.Line($"  bench: {Report.N0(cases)} cases (inputs 120–320 characters of English-like text, 6 categories): {loaded.GapCases} production-gap cases (with a trace");
         _report.Line($"     snapshot) and {loaded.IncidentCases} incident cases that join the bench at a point in the last two thirds of the range, {loaded.RetiredCases} retired at a");
-        _report.Line($"     point in the second half; {loaded.HardCases} hard cases (pass 25 %), {loaded.FlakyCases} flaky (60 %), the rest 99 %, and each version breaks ~1 % of cases");
+        _report.Line($"     point in the second half ({loaded.RetiredStillRun} of them still in the runner's list: later results stored, not counted);");
+        _report.Line($"     {loaded.HardCases} hard cases (pass 25 %), {loaded.FlakyCases} flaky (60 %), the rest 99 %, and each version breaks ~1 % of cases");
         _report.Line($"     (their pass chance × 0.3 on that version); {BenchPagesLoader.Versions} pipeline versions deployed evenly over {EventMix.Days} days ({EventMix.FirstDay:yyyy-MM-dd} … {EventMix.LastDay:yyyy-MM-dd})");
         _report.Line($"  runs: {Report.N0(runs)} evenly over the range ({BenchPagesLoader.Runs / BenchPagesLoader.Versions} per version), each with a result for every case in the bench when it");
         _report.Line($"     started: {Report.N0(results)} results, {Report.F1(100.0 * loaded.Passed / results)} % passing");
@@ -209,13 +273,20 @@ internal sealed partial class BenchPagesBenchmark(BenchContext context)
     {
         _report.Line();
         _report.Line($"  {page.Name}: GET {page.Path}");
+        var warmUp = new List<double>(WarmUpRequests);
         var bytes = 0;
-        for (var i = 0; i < WarmUpRequests; i++) bytes = (await GetPageAsync(http, page)).Bytes;
+        for (var i = 0; i < WarmUpRequests; i++)
+        {
+            var (ms, size) = await GetPageAsync(http, page);
+            warmUp.Add(ms);
+            bytes = size;
+        }
         var cpu = new CpuWindow(app.Pid);
         var timings = new List<double>(TimedRequests);
         for (var i = 0; i < TimedRequests; i++) timings.Add((await GetPageAsync(http, page)).Ms);
         cpu.Stop();
         var p95 = Stats.P95(timings);
+        _report.Line($"    warm-up (not counted, the first is the page's first request in this process): {string.Join(", ", warmUp.Select(Report.F1))} ms");
         _report.Line($"    HTML {Report.N0(bytes)} bytes; median {Report.F1(Stats.Median(timings))} ms, p95 {Report.F1(p95)} ms, min {Report.F1(timings.Min())} ms, max {Report.F1(timings.Max())} ms");
         _report.Line($"    CPU: {cpu.Describe()}");
         _report.Figure(Benchmark, $"{page.Name} median / max", $"{Report.F1(Stats.Median(timings))} ms / {Report.F1(timings.Max())} ms");

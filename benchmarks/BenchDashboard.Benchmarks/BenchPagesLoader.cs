@@ -35,9 +35,10 @@ internal sealed class BenchPagesLoader(SqliteConnection connection, int projectI
     private readonly EventMix _mix = new(seed + 2);
 
     public sealed record Loaded(long Results, long Passed, long Traces, long Events, int GapCases, int IncidentCases, int RetiredCases,
-        int HardCases, int FlakyCases, string LatestBaseRunId, string LatestHeadRunId, string BaseVersion, string HeadVersion, string SampleCaseId);
+        int RetiredStillRun, int HardCases, int FlakyCases, string LatestBaseRunId, string LatestHeadRunId, string BaseVersion, string HeadVersion, string SampleCaseId);
 
-    private sealed record CaseRow(long Id, string ExternalId, DateTime FirstSeenAt, DateTime? RetiredAt, double PassChance);
+    /// <param name="StillRun">A retired case the runner's own list still holds: its later results are stored but do not count.</param>
+    private sealed record CaseRow(long Id, string ExternalId, DateTime FirstSeenAt, DateTime? RetiredAt, double PassChance, bool StillRun);
 
     public Loaded Load()
     {
@@ -52,7 +53,7 @@ internal sealed class BenchPagesLoader(SqliteConnection connection, int projectI
         connection.Execute("PRAGMA synchronous=FULL;");
         return new Loaded(results, passed, traces, events,
             GapCases: Enumerable.Range(0, Cases).Count(IsGap), IncidentCases: Enumerable.Range(0, Cases).Count(IsIncident),
-            RetiredCases: cases.Count(c => c.RetiredAt is not null),
+            RetiredCases: cases.Count(c => c.RetiredAt is not null), RetiredStillRun: cases.Count(c => c.StillRun),
             HardCases: cases.Count(c => c.PassChance == HardPass), FlakyCases: cases.Count(c => c.PassChance == FlakyPass),
             LatestBaseRunId: latest[Versions - 2], LatestHeadRunId: latest[Versions - 1], BaseVersion: $"v{Versions - 1}", HeadVersion: $"v{Versions}",
             SampleCaseId: cases.First(c => c.PassChance == FlakyPass && c.RetiredAt is null).ExternalId);
@@ -121,14 +122,16 @@ internal sealed class BenchPagesLoader(SqliteConnection connection, int projectI
             insert.Parameters["$created"].Value = FeedbackEvent.ToStorage(firstSeen);
             insert.Parameters["$first"].Value = FeedbackEvent.ToStorage(firstSeen);
             insert.Parameters["$retired"].Value = retired is { } r ? FeedbackEvent.ToStorage(r) : DBNull.Value;
-            rows.Add(new CaseRow((long)insert.ExecuteScalar()!, id, firstSeen, retired, chance));
+            rows.Add(new CaseRow((long)insert.ExecuteScalar()!, id, firstSeen, retired, chance, StillRun: retired is not null && c % 2 == 0));
         }
         return rows;
     }
 
     /// <summary>
     /// Runs <c>run-0001</c> … at equal spacing over the range, each on the version deployed last before it, with a result for
-    /// every case in the bench when it started (joined, not yet retired). Returns the newest run of each version.
+    /// every case in the bench when it started (joined, not yet retired) and for the retired cases the runner still runs
+    /// (half of them: a runner's list lags the bench; the app stores those results and leaves them out of pass rates).
+    /// Returns the newest run of each version.
     /// </summary>
     private (long Results, long Passed, string[] LatestRunOfVersion) InsertRuns(SqliteTransaction transaction, long[] versionIds, List<CaseRow> cases)
     {
@@ -156,7 +159,7 @@ internal sealed class BenchPagesLoader(SqliteConnection connection, int projectI
             result.Parameters["$r"].Value = (long)run.ExecuteScalar()!;
             foreach (var c in cases)
             {
-                if (c.FirstSeenAt > startedAt || c.RetiredAt <= startedAt) continue;
+                if (c.FirstSeenAt > startedAt || (c.RetiredAt <= startedAt && !c.StillRun)) continue;
                 var chance = broken[version].Contains(c.Id) ? c.PassChance * BrokenFactor : c.PassChance;
                 var ok = _random.NextDouble() < chance;
                 result.Parameters["$c"].Value = c.Id;
