@@ -21,7 +21,7 @@ internal enum BenchProvider
 }
 
 /// <summary>
-/// The command line: <c>ingest|trends|signals|workbench|benchruns|readers|circuits|instances|all [--events N] [--batch N] [--order time|random] [--repeat N] [--ingest-events N]
+/// The command line: <c>ingest|trends|signals|workbench|benchruns|benchpages|readers|circuits|instances|all [--events N] [--batch N] [--order time|random] [--repeat N] [--ingest-events N]
 /// [--trends-events N] [--passes N] [--pause MS] [--app-env NAME=VALUE]… [--dir PATH] [--keep] [--provider sqlite|postgres] [--pg-port N] [--pg-setting NAME=VALUE]… [--pg-connection S]</c>. <c>--events</c> sets the size of the one benchmark chosen; with
 /// <c>all</c> use the two specific options.
 /// </summary>
@@ -58,6 +58,8 @@ internal sealed record BenchOptions(
     public bool RunsSignals => (Command is "signals" or "all") && !IsPostgres;
     public bool RunsWorkbench => (Command is "workbench" or "all") && !IsPostgres;
     public bool RunsBenchRuns => (Command is "benchruns" or "all") && !IsPostgres;
+    /// <summary>Issue 14: the Bench and upgrade audit pages on a bench of 2,000 cases and 500 runs.</summary>
+    public bool RunsBenchPages => (Command is "benchpages" or "all") && !IsPostgres;
     public bool RunsReaders => (Command is "readers" or "all") && !IsPostgres;
     public bool RunsCircuits => (Command is "circuits" or "all") && !IsPostgres;
     /// <summary>PostgreSQL only: two app instances on one database against one (issue 13).</summary>
@@ -67,7 +69,7 @@ internal sealed record BenchOptions(
     private static readonly string[] PostgresCommands = ["ingest", "trends", "instances", "all"];
 
     public const string Usage = """
-        usage: BenchDashboard.Benchmarks ingest|trends|signals|workbench|benchruns|readers|circuits|instances|all [options]
+        usage: BenchDashboard.Benchmarks ingest|trends|signals|workbench|benchruns|benchpages|readers|circuits|instances|all [options]
           --events N            events for the chosen benchmark (ingest, instances: 1,000,000; trends, signals and readers: 10,000,000;
                                 benchruns: results in the run and feedback events beside it, 100,000)
           --batch N             events per NDJSON request and per raw transaction (ingest; default 5,000)
@@ -92,7 +94,7 @@ internal sealed record BenchOptions(
 
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("ingest" or "trends" or "signals" or "workbench" or "benchruns" or "readers" or "circuits" or "instances" or "all")) throw new ArgumentException(Usage);
+        if (args.Length == 0 || args[0] is not ("ingest" or "trends" or "signals" or "workbench" or "benchruns" or "benchpages" or "readers" or "circuits" or "instances" or "all")) throw new ArgumentException(Usage);
         var command = args[0];
         int? events = null, ingestEvents = null, trendsEvents = null;
         var batch = DefaultBatchSize;
@@ -154,6 +156,7 @@ internal sealed record BenchOptions(
         if (events is not null && command == "all") throw new ArgumentException($"With 'all' use --ingest-events and --trends-events.\n{Usage}");
         if (events is not null && command == "circuits") throw new ArgumentException($"The circuits benchmark runs on the demo data; --events does not apply.\n{Usage}");
         if (events is not null && command == "workbench") throw new ArgumentException($"The workbench benchmark has a fixed size (100 traces); --events does not apply.\n{Usage}");
+        if (events is not null && command == "benchpages") throw new ArgumentException($"The benchpages benchmark has a fixed size (issue 14: 2,000 cases, 500 runs); --events does not apply.\n{Usage}");
         if (provider == BenchProvider.Postgres && !PostgresCommands.Contains(command))
             throw new ArgumentException($"With --provider postgres the benchmarks are {string.Join(", ", PostgresCommands)}; '{command}' runs on SQLite only.\n{Usage}");
         if (provider == BenchProvider.Sqlite && command == "instances")

@@ -4,7 +4,7 @@ using BenchDashboard.Benchmarks;
 // Benchmarks of the real BenchDashboard app on Kestrel: ingestion throughput (with its raw SQLite ceiling), trends latency, signals
 // (cold, cached, and beside trends under concurrent load) and
 // the reviewers' workbench moving from trace to trace (in Chromium), 50 concurrent readers with and without a 32 MiB ingest,
-// and memory per Blazor circuit (issue 12).
+// memory per Blazor circuit (issue 12), and the Bench and upgrade audit pages on a 2,000-case bench (issue 14).
 // See docs/benchmarks.md for how each figure is measured and the latest results.
 BenchOptions options;
 try
@@ -47,6 +47,7 @@ try
     if (options.RunsSignals) await new SignalsBenchmark(context).RunAsync();
     if (options.RunsWorkbench) await new WorkbenchBenchmark(context).RunAsync();
     if (options.RunsBenchRuns) await new BenchRunImportBenchmark(context).RunAsync();
+    if (options.RunsBenchPages) await new BenchPagesBenchmark(context).RunAsync();
     if (options.RunsReaders) await new ReadersBenchmark(context).RunAsync();
     if (options.RunsCircuits) await new CircuitsBenchmark(context).RunAsync();
     report.WriteSummary();

@@ -38,6 +38,9 @@ internal sealed class BenchResultConfiguration : IEntityTypeConfiguration<BenchR
         e.HasOne(r => r.BenchCase).WithMany().HasForeignKey(r => r.BenchCaseId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(r => new { r.BenchRunId, r.BenchCaseId }).IsUnique();
         e.HasIndex(r => r.BenchCaseId);
+        // Per-run pass counts (the upgrade audits' run pickers count every run's results) read this index alone instead of
+        // looking every result row up: on 500 runs of 2,000 cases about half the query's time (docs/benchmarks.md, issue 14).
+        e.HasIndex(r => new { r.BenchRunId, r.Passed });
     }
 }
 

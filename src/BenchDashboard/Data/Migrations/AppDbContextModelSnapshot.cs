@@ -265,6 +265,8 @@ namespace BenchDashboard.Data.Migrations
                     b.HasIndex("BenchRunId", "BenchCaseId")
                         .IsUnique();
 
+                    b.HasIndex("BenchRunId", "Passed");
+
                     b.ToTable("BenchResults");
                 });
 

@@ -276,6 +276,8 @@ namespace BenchDashboard.Data.Postgres.Migrations
                     b.HasIndex("BenchRunId", "BenchCaseId")
                         .IsUnique();
 
+                    b.HasIndex("BenchRunId", "Passed");
+
                     b.ToTable("BenchResults");
                 });
 
