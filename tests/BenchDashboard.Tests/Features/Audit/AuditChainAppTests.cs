@@ -61,10 +61,11 @@ public sealed class AuditChainAppTests
 
         public TamperedApp()
         {
-            Database.MigrateAsync().GetAwaiter().GetResult();
-            var log = new AuditLog(Database.Factory, TimeProvider.System, TestAuditKeys.Keyring);
+            // Tampered before the app starts, which is when it checks the chain.
+            DatabaseBeforeStart.MigrateAsync().GetAwaiter().GetResult();
+            var log = new AuditLog(DatabaseBeforeStart.Factory, TimeProvider.System, TestAuditKeys.Keyring);
             for (var i = 0; i < 3; i++) log.AppendAsync("lead@test.local", AuditActions.SignIn).GetAwaiter().GetResult();
-            using var db = Database.CreateContext();
+            using var db = DatabaseBeforeStart.CreateContext();
             db.Database.ExecuteSqlRaw("DROP TRIGGER AuditEvents_NoUpdate");
             db.Database.ExecuteSqlRaw($"UPDATE AuditEvents SET KeyId = '{HostileKeyId}' WHERE Id = 2");
         }
