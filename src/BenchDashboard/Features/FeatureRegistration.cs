@@ -55,6 +55,7 @@ public static class FeatureRegistration
         services.AddSingleton<Bench.Cases.BenchCaseRetirement>();
         services.AddSingleton<Bench.Runs.BenchRunQueries>();
         services.AddSingleton<BenchCaseExport>();
+        services.AddSingleton<Rubrics.RubricQueries>();
         services.AddSingleton<UpgradeAudits.Evidence.ProductionEvidence>();
         services.AddSingleton<UpgradeAudits.Evidence.BlindSpotFinder>();
         services.AddScoped<ImportWorkflow>();
@@ -72,7 +73,6 @@ public static class FeatureRegistration
         services.AddSingleton<ReviewService>();
         services.AddSingleton<RoundExporter>();
         services.AddSingleton<UpgradeAuditService>();
-        services.AddSingleton<Rubrics.RubricQueries>();
         // Webhook receivers are outside systems: a slow one must not hold a delivery round for long.
         services.AddHttpClient(SignalAlerting.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         return builder;

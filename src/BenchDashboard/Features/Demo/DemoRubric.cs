@@ -69,7 +69,8 @@ public static class DemoRubric
         var failing = passed ? []
             : chronic ? (caseIndex % 2 == 0 ? new[] { "cites-policy", "correct-facts" } : ["cites-policy"])
             : [Flaky(items, caseIndex, day)];
-        var outcomes = items.ToDictionary(i => i.Key, i => !failing.Contains(i.Key), StringComparer.Ordinal);
+        // Keys in ordinal order: the form the API stores outcomes in (decision 0032).
+        var outcomes = items.OrderBy(i => i.Key, StringComparer.Ordinal).ToDictionary(i => i.Key, i => !failing.Contains(i.Key), StringComparer.Ordinal);
         return JsonSerializer.Serialize(outcomes);
     }
 

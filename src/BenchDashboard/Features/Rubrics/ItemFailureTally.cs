@@ -18,7 +18,7 @@ public sealed class ItemFailureTally(CalendarQuarter quarter, IReadOnlyList<Rubr
     public void AddResult(int runId, DateTime runStartedAt, string? itemOutcomesJson)
     {
         runs.Add(runId);
-        var read = ItemOutcomes.Read(itemOutcomesJson);
+        var read = StoredItemOutcomes.Read(itemOutcomesJson);
         if (read.Count == 0) return;
         runsWithOutcomes.Add(runId);
         resultsWithOutcomes++;

@@ -8,7 +8,7 @@ namespace BenchDashboard.Features.Rubrics;
 /// (false). Anything else (no outcomes, broken JSON, a value that is not a boolean) yields nothing for that entry: a
 /// statistic counts only outcomes the runner really reported.
 /// </summary>
-public static class ItemOutcomes
+public static class StoredItemOutcomes
 {
     public static IReadOnlyList<KeyValuePair<string, bool>> Read(string? json)
     {
