@@ -56,6 +56,7 @@ public static class FeatureRegistration
         services.AddSingleton<Bench.Cases.BenchCaseRetirement>();
         services.AddSingleton<Bench.Runs.BenchRunQueries>();
         services.AddSingleton<BenchCaseExport>();
+        services.AddSingleton<Rubrics.RubricQueries>();
         services.AddSingleton<UpgradeAudits.Evidence.ProductionEvidence>();
         services.AddSingleton<UpgradeAudits.Evidence.BlindSpotFinder>();
         services.AddScoped<ImportWorkflow>();

@@ -15,7 +15,7 @@ public sealed record NavEntry(string Title, string Segment, string Icon, string?
         new("Sampling", "sampling", AppIcons.Sampling, Domain.Roles.Leads),
         new("Review", "review", AppIcons.Review, Domain.Roles.Reviewers),
         new("Bench", "bench", AppIcons.Bench, Domain.Roles.ReportReaders),
-        new("Rubrics", "rubrics", AppIcons.Rubrics, Domain.Roles.Leads),
+        new("Rubrics", "rubrics", AppIcons.Rubrics, Domain.Roles.ReportReaders),
         new("Reports", "reports", AppIcons.Reports, Domain.Roles.ReportReaders),
         new("Import", "import", AppIcons.Import, Domain.Roles.Leads),
         new("Settings", "settings", AppIcons.Settings, Domain.Roles.Leads),

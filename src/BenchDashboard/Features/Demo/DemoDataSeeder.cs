@@ -48,7 +48,7 @@ public sealed class DemoDataSeeder(
             DataSources = v.Day >= 236 ? "help-centre-2026" : "help-centre-2025", Notes = v.Notes,
         }).ToList();
         db.PipelineVersions.AddRange(versions);
-        var rubrics = CreateRubrics(project.Id, day0, accounts[Roles.Lead]);
+        var rubrics = CreateRubrics(project.Id, day0, accounts[Roles.Admin]);
         db.RubricVersions.AddRange(rubrics);
         await db.SaveChangesAsync(ct);
 
@@ -64,7 +64,7 @@ public sealed class DemoDataSeeder(
 
         var (traceCount, eventCount) = await InsertTracesAndFeedbackAsync(db, project.Id, day0, versions, rng, ct);
         await CreateSamplingRoundsAsync(db, project.Id, day0, cases, accounts, rng, ct);
-        CreateRubricReview(db, project.Id, day0, rubrics, accounts[Roles.Lead]);
+        CreateRubricReview(db, project.Id, day0, rubrics, accounts[Roles.Lead], accounts[Roles.Admin]);
         CreateUpgradeAudit(db, project.Id, day0, runs, accounts[Roles.Lead]);
         await db.SaveChangesAsync(ct);
 
@@ -102,20 +102,22 @@ public sealed class DemoDataSeeder(
         return byRole;
     }
 
-    private static List<RubricVersion> CreateRubrics(int projectId, DateOnly day0, AppUser lead)
+    /// <summary>The launch rubric, imported by the bench runner, and the version the quarterly review made (approved by the
+    /// admin, the second pair of eyes); their items are <see cref="DemoRubric"/>'s.</summary>
+    private static List<RubricVersion> CreateRubrics(int projectId, DateOnly day0, AppUser approver)
     {
         return
         [
             new RubricVersion
             {
-                ProjectId = projectId, Number = 1, Status = RubricVersionStatus.Approved, ApprovedBy = lead.Email, ApprovedAt = At(day0, 8),
-                CreatedAt = At(day0, 8), Notes = "Launch rubric.",
+                ProjectId = projectId, Number = 1, Status = RubricVersionStatus.Imported, CreatedAt = At(day0, 8),
+                Notes = "Launch rubric, imported by the bench runner.", Items = DemoRubric.LaunchItems(),
             },
             new RubricVersion
             {
-                ProjectId = projectId, Number = 2, Status = RubricVersionStatus.Approved, ApprovedBy = lead.Email, ApprovedAt = At(day0.AddDays(200), 15),
+                ProjectId = projectId, Number = 2, Status = RubricVersionStatus.Approved, ApprovedBy = approver.Email, ApprovedAt = At(day0.AddDays(200), 15),
                 CreatedAt = At(day0.AddDays(200), 15),
-                Notes = "Quarterly review: escalation and disputed charges added; format folded into tone.",
+                Notes = "Quarterly review: disputed charges added; format folded into tone.", Items = DemoRubric.ReviewedItems(),
             },
         ];
     }
@@ -140,7 +142,8 @@ public sealed class DemoDataSeeder(
         return cases;
     }
 
-    /// <summary>A run each week and one on every deploy; the same dozen cases fail in every run, plus ~1 % noise.</summary>
+    /// <summary>A run each week and one on every deploy; the same dozen cases fail in every run, plus ~1 % noise. Each run
+    /// names the rubric version in force at its start, and each result carries that rubric's per-item outcomes.</summary>
     private static List<BenchRun> CreateBenchRuns(int projectId, DateOnly day0, List<PipelineVersion> versions,
         List<RubricVersion> rubrics, List<BenchCase> cases, Random rng)
     {
@@ -155,17 +158,23 @@ public sealed class DemoDataSeeder(
         foreach (var day in runDays)
         {
             var version = versions.Last(v => v.DeployedAt <= At(day0.AddDays(day), 23));
-            var rubric = day >= 200 ? rubrics[1] : rubrics[0];
+            var startedAt = At(day0.AddDays(day), 11);
+            var rubric = rubrics.Last(r => r.CreatedAt <= startedAt);
             var run = new BenchRun
             {
                 ProjectId = projectId, RunId = $"run-{day0.AddDays(day):yyyy-MM-dd}-{version.Version}",
-                PipelineVersionId = version.Id, RubricVersionId = rubric.Id, StartedAt = At(day0.AddDays(day), 11),
+                PipelineVersionId = version.Id, RubricVersionId = rubric.Id, StartedAt = startedAt,
             };
-            foreach (var c in cases)
+            for (var i = 0; i < cases.Count; i++)
             {
+                var c = cases[i];
                 var passed = !chronic.Contains(c.Id) && !(flaky.Contains(c.Id) && rng.NextDouble() < DemoStory.FlakyFailureChance);
                 var score = passed ? 0.7 + 0.3 * rng.NextDouble() : 0.2 + 0.4 * rng.NextDouble();
-                run.Results.Add(new BenchResult { BenchCaseId = c.Id, Passed = passed, Score = Math.Round(score, 3) });
+                run.Results.Add(new BenchResult
+                {
+                    BenchCaseId = c.Id, Passed = passed, Score = Math.Round(score, 3),
+                    ItemOutcomesJson = DemoRubric.Outcomes(rubric.Items, passed, chronic.Contains(c.Id), i, day),
+                });
             }
             runs.Add(run);
         }
@@ -277,7 +286,7 @@ public sealed class DemoDataSeeder(
     {
         var reviewer = accounts[Roles.Reviewer];
         var accepted = new List<(TraceReview Review, DateTime At)>();
-        db.FailureCategories.AddRange(FailureCategoryService.Defaults.Append("wrong policy").Append("deflects dispute")
+        db.FailureCategories.AddRange(FailureCategoryService.Defaults.Append(DemoRubric.UncoveredCategory).Append(DemoRubric.DisputeCategory)
             .Select(name => new FailureCategory { ProjectId = projectId, Name = name }));
         foreach (var monthStartDay in new[] { 122, 152, 183 })
         {
@@ -310,7 +319,7 @@ public sealed class DemoDataSeeder(
                 {
                     ReviewerId = reviewer.Id,
                     Verdict = bad ? ReviewVerdict.Bad : ReviewVerdict.Good,
-                    FailureCategory = bad ? (isNew ? "deflects dispute" : "wrong policy") : null,
+                    FailureCategory = bad ? (isNew ? DemoRubric.DisputeCategory : DemoRubric.UncoveredCategory) : null,
                     BenchWouldCatch = !bad ? BenchWouldCatch.NotApplicable : isNew ? BenchWouldCatch.No : BenchWouldCatch.Yes,
                     MatchedBenchCaseId = bad && !isNew ? matched?.Id : null,
                     Notes = bad && isNew ? "Generic renewal answer to a disputed charge; no bench case covers disputes." : null,
@@ -347,16 +356,18 @@ public sealed class DemoDataSeeder(
         }
     }
 
-    // Rubric items and the decisions of rubric reviews are not stored yet (decision 0016); the rubric-review issue adds
-    // them back with its screens.
-    private static void CreateRubricReview(AppDbContext db, int projectId, DateOnly day0, List<RubricVersion> rubrics, AppUser lead)
+    /// <summary>The quarterly review that made version 2: the lead proposed a decision per item and submitted it, the admin
+    /// approved it (four eyes: the author never approves their own review).</summary>
+    private static void CreateRubricReview(AppDbContext db, int projectId, DateOnly day0, List<RubricVersion> rubrics, AppUser lead, AppUser approver)
     {
-        db.RubricReviews.Add(new RubricReview
+        var review = new RubricReview
         {
             ProjectId = projectId, Quarter = QuarterOf(day0.AddDays(195)), FromRubricVersionId = rubrics[0].Id, ToRubricVersionId = rubrics[1].Id,
             CreatedAt = At(day0.AddDays(195), 10), CreatedBy = lead.Email, Status = RubricReviewStatus.Approved,
-            SignedOffBy = lead.Email, SignedOffAt = At(day0.AddDays(200), 15),
-        });
+            SubmittedAt = At(day0.AddDays(197), 17), SignedOffBy = approver.Email, SignedOffAt = rubrics[1].ApprovedAt,
+        };
+        review.Decisions.AddRange(DemoRubric.Decisions(lead.Email!, At(day0.AddDays(196), 14)));
+        db.RubricReviews.Add(review);
     }
 
     private static void CreateUpgradeAudit(AppDbContext db, int projectId, DateOnly day0, List<BenchRun> runs, AppUser lead)
