@@ -72,6 +72,7 @@ public static class FeatureRegistration
         services.AddSingleton<ReviewService>();
         services.AddSingleton<RoundExporter>();
         services.AddSingleton<UpgradeAuditService>();
+        services.AddSingleton<Rubrics.Reviews.RubricReviewService>();
         // Webhook receivers are outside systems: a slow one must not hold a delivery round for long.
         services.AddHttpClient(SignalAlerting.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         return builder;
