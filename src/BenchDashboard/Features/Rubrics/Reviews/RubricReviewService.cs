@@ -69,6 +69,13 @@ public sealed class RubricReviewService(IDbContextFactory<AppDbContext> dbFactor
         return await OpenReviewAsync(db, projectId, ct);
     }
 
+    /// <summary>The number the next rubric version of the project gets: its highest + 1.</summary>
+    public async Task<int> NextNumberAsync(int projectId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await db.RubricVersions.Where(v => v.ProjectId == projectId).MaxAsync(v => (int?)v.Number, ct) ?? 0) + 1;
+    }
+
     /// <summary>Null when the project has no such review.</summary>
     public async Task<RubricReviewView?> GetAsync(int projectId, int reviewId, CancellationToken ct = default)
     {
