@@ -21,7 +21,8 @@ namespace BenchDashboard.Tests.Browser;
 public class RubricReviewBrowserTests(BrowserFixture browser)
 {
     private const string Lead = "lead@demo.local", Auditor = "auditor@demo.local";
-    private const string SecondLeadPassword = "second lead password for the rubric test";
+    // Meets Identity's default rules too, which this test's UserManager applies (the app itself asks for length only).
+    private const string SecondLeadPassword = "Second-Lead-Password-2026";
     private const string HostileWording = "<b>Polite</b> tone <script>window.__pwned = 1</script>";
 
     /// <summary>
@@ -253,12 +254,12 @@ public class RubricReviewBrowserTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(second, "rubric-review-approved-dark");
 
         // The downloads: the new version as JSON and as promptfoo assertions keyed by the items.
-        var json = await second.Context.APIRequest.GetAsync(await second.GetByTestId("export-json").GetAttributeAsync("href"));
+        var json = await second.Context.APIRequest.GetAsync(await second.GetByTestId("export-json").GetAttributeAsync("href") ?? "");
         Assert.Equal(200, json.Status);
         var rubric = System.Text.Json.JsonDocument.Parse(await json.TextAsync()).RootElement;
         Assert.Equal((2, "approved", secondLead), (rubric.GetProperty("number").GetInt32(), rubric.GetProperty("status").GetString(), rubric.GetProperty("approvedBy").GetString()));
         Assert.Equal(["cites-policy", "format", "answers-per-policy"], rubric.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("key").GetString()));
-        var yaml = await (await second.Context.APIRequest.GetAsync(await second.GetByTestId("export-promptfoo").GetAttributeAsync("href"))).TextAsync();
+        var yaml = await (await second.Context.APIRequest.GetAsync(await second.GetByTestId("export-promptfoo").GetAttributeAsync("href") ?? "")).TextAsync();
         Assert.Contains("    metric: \"answers-per-policy\"\n", yaml);
         Assert.DoesNotContain("\"tone\"", yaml);
 
