@@ -46,6 +46,7 @@ public static class FeatureRegistration
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<ProjectService>();
         services.AddSingleton<TrendsService>();
+        services.AddSingleton<RubricStepQuery>();
         services.AddSingleton<Admin.UserAdminService>();
         services.AddSingleton<Admin.ProjectDataDeletion>();
         services.AddSingleton<IngestionService>();
@@ -76,6 +77,8 @@ public static class FeatureRegistration
         services.AddSingleton<UpgradeAuditService>();
         services.AddSingleton<RubricVersionImporter>();
         services.AddSingleton<RubricApiReader>();
+        services.AddSingleton<Rubrics.Reviews.RubricReviewService>();
+        services.AddSingleton<Rubrics.Export.RubricExport>();
         // Webhook receivers are outside systems: a slow one must not hold a delivery round for long.
         services.AddHttpClient(SignalAlerting.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         return builder;
@@ -111,6 +114,7 @@ public static class FeatureRegistration
         Admin.DataDeletionApi.MapDataDeletionApi(project.MapGroup("").RequireAuthorization(ApiAccess.Admin));
         app.MapRoundExports();
         app.MapBenchExportDownloads();
+        Rubrics.Export.RubricExportDownloads.MapRubricExportDownloads(app);
 
         app.MapAccountEndpoints();
         return app;

@@ -16,7 +16,7 @@ public class ChartPaletteTests
         foreach (var (name, color) in new[]
                  {
                      ("text", palette.Text), ("tick text", palette.TickText), ("version label", palette.VersionMarker),
-                     ("signal label", palette.SignalMarker),
+                     ("signal label", palette.SignalMarker), ("rubric label", palette.RubricMarker),
                  })
         {
             var ratio = WcagContrast.Ratio(color, palette.PageBackground);

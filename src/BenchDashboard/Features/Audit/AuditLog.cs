@@ -219,6 +219,20 @@ public static class AuditActions
     public const string UpgradeAuditSignedOff = "upgrade_audit.signed_off";
     /// <summary>A rubric version was imported through the API, or the item-less version a bench run named was completed (payload: number, item keys).</summary>
     public const string RubricVersionImported = "rubric_version.imported";
+    /// <summary>A Lead started the quarter's rubric review from the current version (payload: quarter, from-version).</summary>
+    public const string RubricReviewStarted = "rubric_review.started";
+    /// <summary>The author decided one or more items of a draft review (keep, change, drop; payload: rationale, wording, keys).</summary>
+    public const string RubricReviewDecided = "rubric_review.decided";
+    /// <summary>The author added an item to a draft review (payload: key, wording, weight, failure category, rationale).</summary>
+    public const string RubricReviewItemAdded = "rubric_review.item_added";
+    /// <summary>The author took an added item out of a draft review again.</summary>
+    public const string RubricReviewItemRemoved = "rubric_review.item_removed";
+    /// <summary>The author submitted a review for approval (payload: decisions and the re-grade impact).</summary>
+    public const string RubricReviewSubmitted = "rubric_review.submitted";
+    /// <summary>A second Lead or an Admin approved a review: the new rubric version exists (payload: its number, the changes, the impact).</summary>
+    public const string RubricReviewApproved = "rubric_review.approved";
+    /// <summary>A review was abandoned with a reason.</summary>
+    public const string RubricReviewAbandoned = "rubric_review.abandoned";
     /// <summary>Someone checked the audit chain on demand (the Admin page or the API); the payload holds the outcome.</summary>
     public const string ChainVerified = "audit.chain_verified";
 }

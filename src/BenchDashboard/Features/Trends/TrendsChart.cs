@@ -5,7 +5,8 @@ namespace BenchDashboard.Features.Trends;
 
 /// <summary>Turns a <see cref="TrendsResult"/> into a chart: the bench pass rate against one user-experience metric (or
 /// alone when it is the metric asked for) on one time axis (rates in percent on the left axis, CSAT 1–5 on the right),
-/// each line with its 95 % band, a dotted marker per pipeline version and a red one where a signal started.</summary>
+/// each line with its 95 % band, a dotted marker per pipeline version, a dash-dot one where runs under a new rubric version
+/// began, and a red one where a signal started.</summary>
 public static class TrendsChart
 {
     private static readonly Dictionary<string, string> Colors = new()
@@ -26,7 +27,8 @@ public static class TrendsChart
     /// started in the range of <paramref name="trends"/>. <paramref name="scope"/> is what the chart belongs to (the
     /// project): with the time window it names what is plotted, so the user's zoom survives a change of bucket, metric or
     /// category and resets for another project or window.</summary>
-    public static ChartFigure Build(TrendsResult trends, string metric, IReadOnlyList<SignalMarker>? signals = null, string scope = "")
+    public static ChartFigure Build(TrendsResult trends, string metric, IReadOnlyList<SignalMarker>? signals = null, string scope = "",
+        IReadOnlyList<RubricStep>? rubricSteps = null)
     {
         var series = new[] { TrendMetrics.BenchPassRate, metric }.Distinct().Select(m =>
         {
@@ -40,6 +42,8 @@ public static class TrendsChart
                 $"{v.Version}: {v.Model} · {v.Prompt}{(string.IsNullOrEmpty(v.Notes) ? "" : " — " + v.Notes)}", ChartMarkerKind.Version))
             .Concat((signals ?? []).Where(s => s.Since >= trends.From && s.Since <= trends.To)
                 .Select(s => new ChartMarker(s.Since.ToDateTime(TimeOnly.MinValue), s.Label, s.Summary, ChartMarkerKind.Signal)))
+            .Concat((rubricSteps ?? []).Where(r => DateOnly.FromDateTime(r.FirstRunAt) >= trends.From && DateOnly.FromDateTime(r.FirstRunAt) <= trends.To)
+                .Select(r => new ChartMarker(r.FirstRunAt, r.Label, RubricStepText.Of(r), ChartMarkerKind.Rubric)))
             .ToList();
 
         return new ChartFigure

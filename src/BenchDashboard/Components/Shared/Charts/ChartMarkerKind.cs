@@ -8,4 +8,7 @@ public enum ChartMarkerKind
 
     /// <summary>A signal started: a dashed line in the warning colour, its label inside the plot.</summary>
     Signal,
+
+    /// <summary>Runs under a new rubric version began: a dash-dot line, its label above the plot beside the version labels.</summary>
+    Rubric,
 }

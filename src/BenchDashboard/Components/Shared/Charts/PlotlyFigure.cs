@@ -165,16 +165,19 @@ internal static class PlotlyFigure
         var annotations = new List<Annotation>();
         var span = Span(figure);
         var versionRows = new LabelRows(span);
-        foreach (var marker in figure.Markers.Where(m => m.Kind == ChartMarkerKind.Version).OrderBy(m => m.At))
+        // Rubric markers share the version labels' rows: both sit above the plot, so neither prints over the other.
+        foreach (var marker in figure.Markers.Where(m => m.Kind is ChartMarkerKind.Version or ChartMarkerKind.Rubric).OrderBy(m => m.At))
         {
             var x = Iso(marker.At);
-            shapes.Add(VerticalLine(x, top: 1, palette.VersionMarker, width: 1, dash: "dot"));
+            var rubric = marker.Kind == ChartMarkerKind.Rubric;
+            var color = rubric ? palette.RubricMarker : palette.VersionMarker;
+            shapes.Add(VerticalLine(x, top: 1, color, width: rubric ? 1.5m : 1, dash: rubric ? "dashdot" : "dot"));
             var row = versionRows.Place(marker);
             annotations.Add(new Annotation
             {
                 XRef = "x", YRef = "paper", X = x, Y = 1, YAnchor = AnnotationYAnchor.Bottom, YShift = 2 + 14 * (row ?? MaxLabelRows),
-                Text = row is null ? "•" : PlotlyText.Encode(marker.Label), HoverText = HoverOf(marker, row), ShowArrow = false,
-                Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Size = 11, Color = palette.VersionMarker },
+                Text = row is null ? (rubric ? "◆" : "•") : PlotlyText.Encode(marker.Label), HoverText = HoverOf(marker, row), ShowArrow = false,
+                Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Size = 11, Color = color },
             });
         }
         var signalRows = new LabelRows(span);

@@ -1,0 +1,3 @@
+namespace BenchDashboard.Features.Rubrics.Reviews;
+
+public enum StartReviewOutcome { Created, Existing, NoRubric, Refused }
