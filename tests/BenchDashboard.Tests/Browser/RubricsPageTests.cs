@@ -49,6 +49,13 @@ public class RubricsPageTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("history-row")).ToHaveCountAsync(2);
         await Assertions.Expect(page.GetByTestId("history-row").Last).ToContainTextAsync("imported through the API");
         await Assertions.Expect(page.GetByTestId("reviews-link")).ToHaveAttributeAsync("href", $"/p/{DemoStory.ProjectSlug}/rubrics/reviews");
+        // The current version downloads for the bench runner: its items, as the JSON export writes them.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-json").ClickAsync());
+        using (var exported = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync((await download.PathAsync())!)))
+        {
+            Assert.Equal(2, exported.RootElement.GetProperty("number").GetInt32());
+            Assert.Contains(exported.RootElement.GetProperty("items").EnumerateArray(), i => i.GetProperty("key").GetString() == DemoRubric.DisputeItem);
+        }
 
         // By default the diff runs from the previous version to the current one.
         var diff = page.GetByTestId("diff");

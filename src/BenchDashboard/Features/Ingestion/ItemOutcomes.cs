@@ -89,6 +89,38 @@ public sealed class ItemOutcomes
         return true;
     }
 
+    /// <summary>
+    /// Reads the stored form back (<see cref="BenchResult.ItemOutcomesJson"/>), the one reader every statistic uses.
+    /// Anything else (no outcomes, broken JSON, a value that is not a boolean) yields nothing for that entry: a statistic
+    /// counts only outcomes the runner really reported.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, bool>> Read(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json)) return [];
+        var outcomes = new List<KeyValuePair<string, bool>>();
+        try
+        {
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return [];
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var key = reader.GetString()!;
+                reader.Read();
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.True: outcomes.Add(new(key, true)); break;
+                    case JsonTokenType.False: outcomes.Add(new(key, false)); break;
+                    default: reader.Skip(); break;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+        return outcomes;
+    }
+
     /// <summary>The map of already checked outcomes (keys unique and valid); null when there are none.</summary>
     public static ItemOutcomes? From(IEnumerable<KeyValuePair<string, bool>> outcomes)
     {

@@ -1,3 +1,5 @@
+using BenchDashboard.Features.Ingestion;
+
 namespace BenchDashboard.Features.Rubrics;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed class ItemFailureTally(CalendarQuarter quarter, IReadOnlyList<Rubr
     public void AddResult(int runId, DateTime runStartedAt, string? itemOutcomesJson)
     {
         runs.Add(runId);
-        var read = StoredItemOutcomes.Read(itemOutcomesJson);
+        var read = ItemOutcomes.Read(itemOutcomesJson);
         if (read.Count == 0) return;
         runsWithOutcomes.Add(runId);
         resultsWithOutcomes++;

@@ -4,6 +4,7 @@ using BenchDashboard.Features.Projects;
 using BenchDashboard.Features.Rubrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using BenchDashboard.Features.Ingestion;
 
 namespace BenchDashboard.Tests.Features.Demo;
 
@@ -78,7 +79,7 @@ public class DemoRubricTests(DemoAppFactory factory) : IClassFixture<DemoAppFact
             var keys = inForce.Items.Select(i => i.Key).Order(StringComparer.Ordinal).ToList();
             foreach (var result in run.Results)
             {
-                var outcomes = StoredItemOutcomes.Read(result.ItemOutcomesJson);
+                var outcomes = ItemOutcomes.Read(result.ItemOutcomesJson);
                 Assert.Equal(keys, outcomes.Select(o => o.Key).Order(StringComparer.Ordinal));
                 Assert.Equal(result.Passed, outcomes.All(o => o.Value));
                 foreach (var failed in outcomes.Where(o => !o.Value)) failedPerKey[failed.Key] = failedPerKey.GetValueOrDefault(failed.Key) + 1;

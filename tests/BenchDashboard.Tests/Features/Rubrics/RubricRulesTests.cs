@@ -1,4 +1,5 @@
 using BenchDashboard.Features.Rubrics;
+using BenchDashboard.Features.Ingestion;
 
 namespace BenchDashboard.Tests.Features.Rubrics;
 
@@ -33,10 +34,10 @@ public class RubricRulesTests
     [Fact]
     public void Stored_outcomes_count_only_true_and_false_values()
     {
-        Assert.Equal([new("a", true), new("b", false)], StoredItemOutcomes.Read("""{"a": true, "b": false, "c": 1, "d": null, "e": {"x": false}}"""));
-        Assert.Empty(StoredItemOutcomes.Read(null));
-        Assert.Empty(StoredItemOutcomes.Read("[true]"));
-        Assert.Empty(StoredItemOutcomes.Read("""{"a": true, "b": """));
+        Assert.Equal([new("a", true), new("b", false)], ItemOutcomes.Read("""{"a": true, "b": false, "c": 1, "d": null, "e": {"x": false}}"""));
+        Assert.Empty(ItemOutcomes.Read(null));
+        Assert.Empty(ItemOutcomes.Read("[true]"));
+        Assert.Empty(ItemOutcomes.Read("""{"a": true, "b": """));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using BenchDashboard.Features.Ingestion;
 
 namespace BenchDashboard.Features.Rubrics.Reviews;
 
@@ -20,25 +20,8 @@ public static class RubricReGrade
     /// key to true/false); null when there are none: no JSON, an empty object, or something that is not an object of
     /// booleans (entries that are not true or false are left out).
     /// </summary>
-    public static IReadOnlyDictionary<string, bool>? Outcomes(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json)) return null;
-        try
-        {
-            using var doc = JsonDocument.Parse(json);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object) return null;
-            var outcomes = new Dictionary<string, bool>(StringComparer.Ordinal);
-            foreach (var p in doc.RootElement.EnumerateObject())
-            {
-                if (p.Value.ValueKind is JsonValueKind.True or JsonValueKind.False) outcomes[p.Name] = p.Value.GetBoolean();
-            }
-            return outcomes.Count == 0 ? null : outcomes;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static IReadOnlyDictionary<string, bool>? Outcomes(string? json) =>
+        ItemOutcomes.Read(json) is { Count: > 0 } read ? read.ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal) : null;
 
     /// <summary>One run's results re-graded: how many passed as stored, how many pass without the dropped items.</summary>
     public static RunReGrade Run(string runId, string version, DateTime startedAt, IEnumerable<(bool Passed, string? ItemOutcomesJson)> results,
