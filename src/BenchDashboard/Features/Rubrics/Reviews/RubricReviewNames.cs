@@ -2,13 +2,10 @@ using BenchDashboard.Domain;
 
 namespace BenchDashboard.Features.Rubrics.Reviews;
 
-/// <summary>The words the pages and the audit log use for review statuses and decisions (API.md's words); one mapping.</summary>
+/// <summary>How the pages name review statuses and decisions; API.md's words (also the audit log's) are
+/// <see cref="Api.RubricWords"/>'s.</summary>
 public static class RubricReviewNames
 {
-    public static string Of(RubricReviewStatus status) => status.ToString().ToLowerInvariant();
-
-    public static string Of(RubricItemVerdict verdict) => verdict.ToString().ToLowerInvariant();
-
     /// <summary>How the pages name a status.</summary>
     public static string Label(RubricReviewStatus status) => status switch
     {

@@ -150,7 +150,7 @@ public sealed class RubricReviewService(IDbContextFactory<AppDbContext> dbFactor
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(actor.Name, AuditActions.RubricReviewDecided, Subject(reviewId), new
         {
-            projectId, reviewId, decision = RubricReviewNames.Of(verdict), rationale, items = ids.Count, keys = ids.Take(LoggedKeys),
+            projectId, reviewId, decision = Api.RubricWords.Of(verdict), rationale, items = ids.Count, keys = ids.Take(LoggedKeys),
             description = newWording, weight = newWeight,
         }, ct);
         return null;
@@ -340,7 +340,7 @@ public sealed class RubricReviewService(IDbContextFactory<AppDbContext> dbFactor
         row.AbandonReason = reason;
         await db.SaveChangesAsync(ct);
         await audit.AppendAsync(actor.Name, AuditActions.RubricReviewAbandoned, Subject(reviewId),
-            new { projectId, reviewId, quarter = row.Quarter, was = RubricReviewNames.Of(was), reason }, ct);
+            new { projectId, reviewId, quarter = row.Quarter, was = Api.RubricWords.Of(was), reason }, ct);
         return null;
     }
 
@@ -376,7 +376,7 @@ public sealed class RubricReviewService(IDbContextFactory<AppDbContext> dbFactor
             .OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
 
     private static Dictionary<string, int> Counts(RubricReviewView view) =>
-        view.Decisions.GroupBy(d => RubricReviewNames.Of(d.Decision)).ToDictionary(g => g.Key, g => g.Count());
+        view.Decisions.GroupBy(d => Api.RubricWords.Of(d.Decision)).ToDictionary(g => g.Key, g => g.Count());
 
     private static object ImpactPayload(ReviewImpact impact) => new
     {
