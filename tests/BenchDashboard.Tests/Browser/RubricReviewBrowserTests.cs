@@ -43,8 +43,10 @@ public class RubricReviewBrowserTests(BrowserFixture browser)
             foreach (var (n, v) in args) command.Parameters.AddWithValue(n, v);
             return Convert.ToInt64(command.ExecuteScalar());
         }
+        // Named to sort after the demo project: a browser without a project cookie lands on the first project by name, and
+        // the other browser tests expect the demo there (a name starting "Rubric" sent the next test to this project).
         var projectId = Scalar("INSERT INTO Projects (Slug, Name, IsDemo, CreatedAt) VALUES ($s, $n, 0, '2026-01-05 09:00:00') RETURNING Id",
-            ("$s", slug), ("$n", "Rubric review " + slug[^6..]));
+            ("$s", slug), ("$n", "Zz rubric review " + slug[^6..]));
         var version = Scalar("INSERT INTO PipelineVersions (ProjectId, Version, DeployedAt) VALUES ($p, 'v1', '2026-01-05 09:00:00') RETURNING Id", ("$p", projectId));
         var rubric = Scalar("INSERT INTO RubricVersions (ProjectId, Number, Status, CreatedAt, Notes) VALUES ($p, 1, 'Imported', '2026-01-05 09:00:00', 'first') RETURNING Id",
             ("$p", projectId));
