@@ -33,7 +33,7 @@ public static class RubricExportDownloads
                 var file = await export.ExportAsync(project.Id, project.Slug, number, format, ct);
                 return file is null ? Results.NotFound() : Results.File(file.Content, file.ContentType, file.FileName);
             })
-            .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.ReportReaders })
+            .RequireAuthorization(new AuthorizeAttribute { Roles = RubricPermissions.Readers })
             .ExcludeFromDescription();
     }
 }
