@@ -20,7 +20,12 @@ public class SamplingWorkflowTests(BrowserFixture browser)
     internal sealed record SeedTrace(string TraceId, string Input, string Output, string Category);
 
     /// <summary>A project with traces, two bench cases and an open round of all its traces assigned to the demo reviewer.</summary>
-    internal static int CreateProjectWithRound(string databasePath, string slug, string name, IReadOnlyList<SeedTrace> traces)
+    internal static int CreateProjectWithRound(string databasePath, string slug, string name, IReadOnlyList<SeedTrace> traces) =>
+        CreateProject(databasePath, slug, name, traces, withRound: true)!.Value;
+
+    /// <summary>A project with traces in October 2026 and two bench cases, and, if asked, an open round of all its traces
+    /// assigned to the demo reviewer (its id is returned).</summary>
+    internal static int? CreateProject(string databasePath, string slug, string name, IReadOnlyList<SeedTrace> traces, bool withRound)
     {
         using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
         connection.Open();
@@ -42,22 +47,22 @@ public class SamplingWorkflowTests(BrowserFixture browser)
         }
         var reviewerId = Scalar("SELECT rowid FROM AspNetUsers WHERE Email = $e", ("$e", Reviewer));
         var reviewer = (string)new SqliteCommand("SELECT Id FROM AspNetUsers WHERE rowid = $r", connection, tx) { Parameters = { new SqliteParameter("$r", reviewerId) } }.ExecuteScalar()!;
-        var roundId = Scalar("""
+        long? roundId = withRound ? Scalar("""
             INSERT INTO SamplingRounds (ProjectId, Period, Size, Strategy, Seed, WindowFrom, WindowTo, Status, CreatedBy, CreatedAt)
             VALUES ($p, '2026-10', $size, 'Uniform', 1, '2026-10-01 00:00:00', '2026-11-01 00:00:00', 'Open', 'lead@demo.local', $t) RETURNING Id
-            """, ("$p", projectId), ("$size", traces.Count), ("$t", now));
+            """, ("$p", projectId), ("$size", traces.Count), ("$t", now)) : null;
         for (var i = 0; i < traces.Count; i++)
         {
             var t = traces[i];
             var traceRow = Scalar("""
                 INSERT INTO ProductionTraces (ProjectId, TraceId, Timestamp, Input, Output, Category, MetadataJson)
                 VALUES ($p, $id, $t, $in, $out, $cat, '{"channel":"web"}') RETURNING Id
-                """, ("$p", projectId), ("$id", t.TraceId), ("$t", $"2026-10-{1 + i:00} 10:00:00"), ("$in", t.Input), ("$out", t.Output), ("$cat", t.Category));
-            Scalar("INSERT INTO SampledTraces (SamplingRoundId, ProductionTraceId, Position, AssignedReviewerId) VALUES ($r, $t, $pos, $rev) RETURNING Id",
+                """, ("$p", projectId), ("$id", t.TraceId), ("$t", $"2026-10-{1 + i % 28:00} {10 + i / 28 % 10:00}:00:00"), ("$in", t.Input), ("$out", t.Output), ("$cat", t.Category));
+            if (roundId is not null) Scalar("INSERT INTO SampledTraces (SamplingRoundId, ProductionTraceId, Position, AssignedReviewerId) VALUES ($r, $t, $pos, $rev) RETURNING Id",
                 ("$r", roundId), ("$t", traceRow), ("$pos", i + 1), ("$rev", reviewer));
         }
         tx.Commit();
-        return (int)roundId;
+        return (int?)roundId;
     }
 
     /// <summary>The workbench's shortcuts are live (its script has registered the key listener).</summary>
@@ -79,12 +84,20 @@ public class SamplingWorkflowTests(BrowserFixture browser)
     [Fact]
     public async Task A_lead_draws_a_sample_with_a_fixed_seed_sees_the_same_sample_again_and_starts_the_round()
     {
+        // A project of its own: a round started in the demo would put an open round in the demo's newest quarter, which
+        // the Rubrics page tests read (and which tests run first varies with the checkout path).
+        const string slug = "zz-draw";
+        string[] categories = ["billing", "shipping", "account"];
+        var traces = Enumerable.Range(1, 42).Select(i => new SeedTrace(
+            $"draw-{i}", $"Question {i} about my order", $"Answer {i}", categories[i % categories.Length])).ToList();
+        CreateProject(browser.App.DatabasePath, slug, "Zz draw round", traces, withRound: false);
+
         var page = await browser.NewPageAsync();
         await SignInAndTrendsTests.SignInAsync(page, Lead);
-        await page.GotoAsync($"/p/{DemoStory.ProjectSlug}/sampling");
+        await page.GotoAsync($"/p/{slug}/sampling");
         await BrowserFixture.WaitForInteractiveAsync(page);
-        // Closed demo rounds are listed.
-        await Assertions.Expect(page.GetByTestId("rounds")).ToContainTextAsync("closed");
+        // No round yet: the page says so.
+        await Assertions.Expect(page.GetByTestId("no-rounds")).ToContainTextAsync("No sampling round yet");
 
         async Task<string[]> PreviewAsync(string seed)
         {
@@ -117,15 +130,17 @@ public class SamplingWorkflowTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(page, "sampling-preview");
 
         await page.GetByTestId("start").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/p/{DemoStory.ProjectSlug}/sampling/\\d+$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/p/{slug}/sampling/\\d+$"));
         await Assertions.Expect(page.GetByTestId("round-status")).ToHaveTextAsync("open");
         await Assertions.Expect(page.GetByTestId("reviewed")).ToHaveTextAsync("0");
 
         // A second try on another day with the same seed: the same sample.
         var again = await browser.NewPageAsync();
         await SignInAndTrendsTests.SignInAsync(again, Lead);
-        await again.GotoAsync($"/p/{DemoStory.ProjectSlug}/sampling");
+        await again.GotoAsync($"/p/{slug}/sampling");
         await BrowserFixture.WaitForInteractiveAsync(again);
+        // The started round is listed, open.
+        await Assertions.Expect(again.GetByTestId("rounds")).ToContainTextAsync("open");
         await again.GetByTestId("period").FillAsync("2026-10");
         await again.GetByTestId("size").FillAsync("12");
         await again.GetByTestId("strategy-stratified").CheckAsync();
