@@ -37,6 +37,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<UpgradeCaseDecision> UpgradeCaseDecisions => Set<UpgradeCaseDecision>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<IssuedReport> IssuedReports => Set<IssuedReport>();
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every instance (decision 0025).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -81,6 +81,7 @@ public static class FeatureRegistration
         services.AddSingleton<Rubrics.Export.RubricExport>();
         services.AddSingleton<Reports.Content.AuditReportBuilder>();
         services.AddSingleton<Reports.Pdf.AuditReportPdf>();
+        services.AddSingleton<Reports.Archive.ReportArchive>();
         // Webhook receivers are outside systems: a slow one must not hold a delivery round for long.
         services.AddHttpClient(SignalAlerting.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         return builder;
@@ -98,6 +99,7 @@ public static class FeatureRegistration
         var api = app.MapGroup("/api/v1").WithTags("v1");
         api.MapProjectsApi();
         api.MapAuditChainApi();
+        Reports.Api.ReportsApi.MapReportVerifyApi(api);
         var project = api.MapProjectScope();
         foreach (var status in new[] { 401, 403, 404, 429 }) project.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
         var ingest = project.MapGroup("").RequireAuthorization(ApiAccess.Ingest);
@@ -113,6 +115,7 @@ public static class FeatureRegistration
         read.MapSamplingReadApi();
         read.MapUpgradeAuditReadApi();
         read.MapRubricReadApi();
+        Reports.Api.ReportsApi.MapReportsApi(project.MapGroup("").RequireAuthorization(ApiAccess.Report));
         Admin.DataDeletionApi.MapDataDeletionApi(project.MapGroup("").RequireAuthorization(ApiAccess.Admin));
         app.MapRoundExports();
         app.MapBenchExportDownloads();

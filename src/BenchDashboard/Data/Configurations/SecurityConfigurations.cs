@@ -31,3 +31,20 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         e.Property(a => a.KeyId).HasMaxLength(32);
     }
 }
+
+internal sealed class IssuedReportConfiguration : IEntityTypeConfiguration<IssuedReport>
+{
+    public void Configure(EntityTypeBuilder<IssuedReport> e)
+    {
+        // Never "Reports": old databases may still hold a retired table of that name (ScriptReleaseAdoption).
+        e.ToTable("IssuedReports");
+        // Restrict: an issued report is evidence; deleting its project must not silently take the archive with it.
+        e.HasOne(r => r.Project).WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(r => r.ReportId).IsUnique();
+        e.HasIndex(r => r.Sha256);
+        e.HasIndex(r => new { r.ProjectId, r.CreatedAt });
+        e.Property(r => r.ReportId).HasMaxLength(IssuedReport.ReportIdLength);
+        e.Property(r => r.CreatedBy).HasMaxLength(256);
+        e.Property(r => r.Sha256).HasMaxLength(64);
+    }
+}

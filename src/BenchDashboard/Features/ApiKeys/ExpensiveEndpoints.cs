@@ -17,6 +17,8 @@ public static class ExpensiveEndpoints
         "/api/v1/projects/{slug}/bench-cases",
         "/api/v1/projects/{slug}/bench-cases/export",
         Bench.Export.BenchExportDownloads.PathTemplate,
+        // Issuing a report gathers and lays out a whole period: a second of server work per call.
+        Reports.Api.ReportsApi.IssuePattern,
     };
 
     public static bool Contains(HttpContext http) =>

@@ -26,8 +26,18 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, TimeProv
     // (decision 0026). SQLite has one process and one writer.
     private static readonly SemaphoreSlim AppendLock = new(1, 1);
 
-    public async Task<AuditEvent> AppendAsync(string actor, string action, string? subject = null, object? payload = null,
-        CancellationToken ct = default)
+    public Task<AuditEvent> AppendAsync(string actor, string action, string? subject = null, object? payload = null,
+        CancellationToken ct = default) =>
+        AppendWithAsync(actor, action, subject, payload, (_, _, _) => Task.CompletedTask, ct);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the log's own context and transaction and appends the event after it: both are
+    /// committed together or neither is, so a change that must be on record (an issued report) is never stored without
+    /// its event. The work is told the sequence number the event will get, so what it stores can point at its event.
+    /// It runs while the log is locked: keep it to a few writes, nothing slow.
+    /// </summary>
+    public async Task<AuditEvent> AppendWithAsync(string actor, string action, string? subject, object? payload,
+        Func<AppDbContext, long, CancellationToken, Task> work, CancellationToken ct = default)
     {
         var payloadJson = payload is null ? null : JsonSerializer.Serialize(payload, JsonOptions);
         await AppendLock.WaitAsync(ct);
@@ -40,6 +50,7 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, TimeProv
             if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLocks.AuditAppend})", ct);
             var last = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Id)
                 .Select(e => new { e.Id, e.Hash }).FirstOrDefaultAsync(ct);
+            await work(db, (last?.Id ?? 0) + 1, ct);
             var row = new AuditEvent
             {
                 Id = (last?.Id ?? 0) + 1,
@@ -166,7 +177,7 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, TimeProv
 
     private static string Short(string hash) => hash.Length > 12 ? hash[..12] + "…" : hash;
 
-    private static DateTime TruncateToMicroseconds(DateTime t) => new(t.Ticks - t.Ticks % 10, DateTimeKind.Utc);
+    internal static DateTime TruncateToMicroseconds(DateTime t) => new(t.Ticks - t.Ticks % 10, DateTimeKind.Utc);
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 }
@@ -235,4 +246,6 @@ public static class AuditActions
     public const string RubricReviewAbandoned = "rubric_review.abandoned";
     /// <summary>Someone checked the audit chain on demand (the Admin page or the API); the payload holds the outcome.</summary>
     public const string ChainVerified = "audit.chain_verified";
+    /// <summary>An audit report was issued and archived (subject: the report id; payload: project, period, SHA-256, size).</summary>
+    public const string ReportIssued = "report.issued";
 }

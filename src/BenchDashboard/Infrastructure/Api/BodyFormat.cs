@@ -1,3 +1,4 @@
 namespace BenchDashboard.Infrastructure.Api;
 
-public enum BodyFormat { Json, Ndjson, Csv }
+/// <summary>The body formats the API reads; each endpoint says which it accepts. Pdf is for report verification.</summary>
+public enum BodyFormat { Json, Ndjson, Csv, Pdf }

@@ -18,6 +18,7 @@ public static class RequestBody
         BodyFormat.Json => "application/json",
         BodyFormat.Ndjson => "application/x-ndjson",
         BodyFormat.Csv => "text/csv",
+        BodyFormat.Pdf => "application/pdf",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 
@@ -30,6 +31,7 @@ public static class RequestBody
             "application/json" => BodyFormat.Json,
             "application/x-ndjson" or "application/ndjson" or "application/jsonl" or "application/x-jsonlines" => BodyFormat.Ndjson,
             "text/csv" => BodyFormat.Csv,
+            "application/pdf" => BodyFormat.Pdf,
             _ => null,
         };
     }

@@ -1,0 +1,11 @@
+namespace BenchDashboard.Features.Reports.Archive;
+
+/// <summary>A report's stored bytes with what a download needs: the file name and the SHA-256 for the
+/// <c>Repr-Digest</c> header.</summary>
+public sealed record ReportFile(IssuedReportInfo Report, byte[] Content)
+{
+    public string FileName => $"audit-report-{Report.ProjectSlug}-{ReportPeriod.Format(Report.From)}-{ReportPeriod.Format(Report.To)}-{Report.ReportId}.pdf";
+
+    /// <summary>RFC 9530's <c>Repr-Digest</c> value: the SHA-256 as base64 between colons.</summary>
+    public string ReprDigest => "sha-256=:" + Convert.ToBase64String(Convert.FromHexString(Report.Sha256)) + ":";
+}
