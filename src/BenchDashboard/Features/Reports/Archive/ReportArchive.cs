@@ -42,12 +42,11 @@ public sealed class ReportArchive(IDbContextFactory<AppDbContext> dbFactory, Aud
         return Info(row, report.Cover.ProjectSlug, report.Cover.ProjectName);
     }
 
-    /// <summary>The project's issued reports, newest first.</summary>
+    /// <summary>The project's issued reports, newest first (the audit sequence orders them even within one clock tick).</summary>
     public async Task<IReadOnlyList<IssuedReportInfo>> ListAsync(int projectId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Infos(db.IssuedReports.Where(r => r.ProjectId == projectId))
-            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.AuditSequence).ToListAsync(ct);
+        return await Infos(db.IssuedReports.Where(r => r.ProjectId == projectId).OrderByDescending(r => r.AuditSequence)).ToListAsync(ct);
     }
 
     /// <summary>The stored bytes of one of the project's reports, exactly as issued; null when it has no such report.</summary>
