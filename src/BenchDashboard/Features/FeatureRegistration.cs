@@ -119,6 +119,7 @@ public static class FeatureRegistration
         Admin.DataDeletionApi.MapDataDeletionApi(project.MapGroup("").RequireAuthorization(ApiAccess.Admin));
         app.MapRoundExports();
         app.MapBenchExportDownloads();
+        Reports.ReportDownloads.MapReportDownloads(app);
         Rubrics.Export.RubricExportDownloads.MapRubricExportDownloads(app);
 
         app.MapAccountEndpoints();

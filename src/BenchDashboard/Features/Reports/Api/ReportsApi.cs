@@ -25,7 +25,7 @@ public static class ReportsApi
             .WithSummary("Lists the project's issued reports, newest first.");
         project.MapGet("/reports/{reportId}.pdf", async (HttpContext http, ReportArchive archive, string reportId, CancellationToken ct) =>
                 await archive.GetAsync(http.Project().Id, reportId, ct) is { } file
-                    ? Pdf(http, file)
+                    ? file.Send(http.Response)
                     : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown report",
                         detail: $"This project has no issued report '{ErrorEcho.Quote(reportId)}'."))
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
@@ -52,7 +52,7 @@ public static class ReportsApi
         var period = ReportPeriod.Read(from, to, clock.GetUtcNow().UtcDateTime, errors);
         if (period is null) return ApiJson.Invalid(errors);
         var issued = await archive.IssueAsync(http.Project().Id, period.Value, http.User.Identity?.Name ?? "api", ct);
-        return Pdf(http, (await archive.GetAsync(http.Project().Id, issued.ReportId, ct))!);
+        return issued.Send(http.Response);
     }
 
     private static async Task<IResult> VerifyAsync(HttpContext http, ReportArchive archive, CancellationToken ct)
@@ -61,12 +61,5 @@ public static class ReportsApi
         if (body.Problem is not null) return body.Problem;
         var verification = await archive.VerifyAsync(body.Content!, http.User.CanAccessProject, ct);
         return Results.Ok(ReportVerificationContract.Of(verification));
-    }
-
-    private static IResult Pdf(HttpContext http, ReportFile file)
-    {
-        http.Response.Headers["X-Report-Id"] = file.Report.ReportId;
-        http.Response.Headers["Repr-Digest"] = file.ReprDigest;
-        return Results.File(file.Content, "application/pdf", file.FileName);
     }
 }

@@ -17,7 +17,7 @@ namespace BenchDashboard.Features.Reports.Archive;
 public sealed class ReportArchive(IDbContextFactory<AppDbContext> dbFactory, AuditReportBuilder builder, AuditReportPdf pdf,
     AuditLog audit, TimeProvider clock)
 {
-    public async Task<IssuedReportInfo> IssueAsync(int projectId, ReportPeriod period, string actor, CancellationToken ct = default)
+    public async Task<ReportFile> IssueAsync(int projectId, ReportPeriod period, string actor, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var request = new ReportRequest(projectId, period.From, period.To, ReportIds.New(now), AuditLog.TruncateToMicroseconds(now), actor);
@@ -39,7 +39,7 @@ public sealed class ReportArchive(IDbContextFactory<AppDbContext> dbFactory, Aud
             db.IssuedReports.Add(row);
             return Task.CompletedTask;
         }, ct);
-        return Info(row, report.Cover.ProjectSlug, report.Cover.ProjectName);
+        return new ReportFile(Info(row, report.Cover.ProjectSlug, report.Cover.ProjectName), bytes);
     }
 
     /// <summary>The project's issued reports, newest first (the audit sequence orders them even within one clock tick).</summary>
