@@ -21,7 +21,7 @@ internal enum BenchProvider
 }
 
 /// <summary>
-/// The command line: <c>ingest|trends|signals|workbench|benchruns|benchpages|readers|circuits|instances|all [--events N] [--batch N] [--order time|random] [--repeat N] [--ingest-events N]
+/// The command line: <c>ingest|trends|signals|workbench|benchruns|benchpages|readers|reports|circuits|instances|all [--events N] [--batch N] [--order time|random] [--repeat N] [--ingest-events N]
 /// [--trends-events N] [--passes N] [--pause MS] [--app-env NAME=VALUE]… [--dir PATH] [--keep] [--provider sqlite|postgres] [--pg-port N] [--pg-setting NAME=VALUE]… [--pg-connection S]</c>. <c>--events</c> sets the size of the one benchmark chosen; with
 /// <c>all</c> use the two specific options.
 /// </summary>
@@ -61,6 +61,8 @@ internal sealed record BenchOptions(
     /// <summary>Issue 14: the Bench and upgrade audit pages on a bench of 2,000 cases and 500 runs.</summary>
     public bool RunsBenchPages => (Command is "benchpages" or "all") && !IsPostgres;
     public bool RunsReaders => (Command is "readers" or "all") && !IsPostgres;
+    /// <summary>Issue 16: a quarter's audit report of the demo project.</summary>
+    public bool RunsReports => (Command is "reports" or "all") && !IsPostgres;
     public bool RunsCircuits => (Command is "circuits" or "all") && !IsPostgres;
     /// <summary>PostgreSQL only: two app instances on one database against one (issue 13).</summary>
     public bool RunsInstances => Command == "instances" || (IsPostgres && Command == "all");
@@ -69,7 +71,7 @@ internal sealed record BenchOptions(
     private static readonly string[] PostgresCommands = ["ingest", "trends", "instances", "all"];
 
     public const string Usage = """
-        usage: BenchDashboard.Benchmarks ingest|trends|signals|workbench|benchruns|benchpages|readers|circuits|instances|all [options]
+        usage: BenchDashboard.Benchmarks ingest|trends|signals|workbench|benchruns|benchpages|readers|reports|circuits|instances|all [options]
           --events N            events for the chosen benchmark (ingest, instances: 1,000,000; trends, signals and readers: 10,000,000;
                                 benchruns: results in the run and feedback events beside it, 100,000)
           --batch N             events per NDJSON request and per raw transaction (ingest; default 5,000)
@@ -94,7 +96,7 @@ internal sealed record BenchOptions(
 
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("ingest" or "trends" or "signals" or "workbench" or "benchruns" or "benchpages" or "readers" or "circuits" or "instances" or "all")) throw new ArgumentException(Usage);
+        if (args.Length == 0 || args[0] is not ("ingest" or "trends" or "signals" or "workbench" or "benchruns" or "benchpages" or "readers" or "reports" or "circuits" or "instances" or "all")) throw new ArgumentException(Usage);
         var command = args[0];
         int? events = null, ingestEvents = null, trendsEvents = null;
         var batch = DefaultBatchSize;

@@ -4,7 +4,7 @@ using BenchDashboard.Benchmarks;
 // Benchmarks of the real BenchDashboard app on Kestrel: ingestion throughput (with its raw SQLite ceiling), trends latency, signals
 // (cold, cached, and beside trends under concurrent load) and
 // the reviewers' workbench moving from trace to trace (in Chromium), 50 concurrent readers with and without a 32 MiB ingest,
-// memory per Blazor circuit (issue 12), and the Bench and upgrade audit pages on a 2,000-case bench (issue 14).
+// memory per Blazor circuit (issue 12), and the Bench and upgrade audit pages on a 2,000-case bench (issue 14), and a quarter's audit report (issue 16).
 // See docs/benchmarks.md for how each figure is measured and the latest results.
 BenchOptions options;
 try
@@ -49,6 +49,7 @@ try
     if (options.RunsBenchRuns) await new BenchRunImportBenchmark(context).RunAsync();
     if (options.RunsBenchPages) await new BenchPagesBenchmark(context).RunAsync();
     if (options.RunsReaders) await new ReadersBenchmark(context).RunAsync();
+    if (options.RunsReports) await new ReportsBenchmark(context).RunAsync();
     if (options.RunsCircuits) await new CircuitsBenchmark(context).RunAsync();
     report.WriteSummary();
     report.Line($"total time {(DateTime.UtcNow - started).TotalMinutes:F1} min");
