@@ -79,7 +79,7 @@ public static class FeatureRegistration
         services.AddSingleton<RubricApiReader>();
         services.AddSingleton<Rubrics.Reviews.RubricReviewService>();
         services.AddSingleton<Rubrics.Export.RubricExport>();
-        services.AddSingleton<Reports.Content.AuditReportBuilder>();
+        Reports.Content.ReportContentRegistration.AddAuditReportContent(services);
         services.AddSingleton<Reports.Pdf.AuditReportPdf>();
         // Webhook receivers are outside systems: a slow one must not hold a delivery round for long.
         services.AddHttpClient(SignalAlerting.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
