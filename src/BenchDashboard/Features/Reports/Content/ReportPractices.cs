@@ -12,17 +12,21 @@ public static class ReportPractices
 {
     public const string Sampling = "Monthly sampling", RubricReview = "Quarterly rubric review", UpgradeAudits = "Per-upgrade bench audits";
 
-    /// <summary>One round per month the period touches, on time when closed by <see cref="RoundDeadline"/>.</summary>
-    public static PracticeState SamplingState(ReportPeriod period, IReadOnlyList<ReportRound> rounds, int everyDays, DateOnly today)
+    /// <summary>
+    /// One round per month the period touches, on time when closed by <see cref="RoundDeadline"/>; months that ended
+    /// before the project's first day (<paramref name="firstDay"/>, as the cadence signal counts it) owed nothing.
+    /// </summary>
+    public static PracticeState SamplingState(ReportPeriod period, IReadOnlyList<ReportRound> rounds, int everyDays, DateOnly firstDay, DateOnly today)
     {
-        var items = period.Months.Select(month =>
+        var months = period.Months.Where(m => DateOnly.ParseExact(m + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).AddMonths(1) > firstDay).ToList();
+        var items = months.Select(month =>
         {
             var due = RoundDeadline.DueBy(month, everyDays)!.Value;
             var name = DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
             var closed = rounds.Where(r => r.Period == month && r.ClosedAt is not null).MinBy(r => r.ClosedAt);
             return Item(name, closed?.ClosedAt, due, today, "round closed", "no round closed");
         }).ToList();
-        return Fold(Sampling, items, "The period touches no month.");
+        return Fold(Sampling, items, $"The project's data begins on {Day(firstDay)}, after the period: no round was owed.");
     }
 
     /// <summary>

@@ -10,14 +10,16 @@ namespace BenchDashboard.Features.Reports.Content;
 /// The three practices of the period (<see cref="ReportPractices"/>) from the services the screens use: the rounds of the
 /// report, the approved rubric reviews (<see cref="RubricReviewService.ListAsync"/>) and the rubric's versions, and the
 /// upgrade-audit list's version transitions and audits (<see cref="UpgradeAuditService"/>), with the project's cadence
-/// settings. "Due" is judged on the day the report is made.
+/// settings. "Due" is judged on the day the report is made; sampling is owed from the project's first day (the signals'
+/// <see cref="ProjectSignalData.FirstDay"/>).
 /// </summary>
-public sealed class ReportPracticesQuery(RubricReviewService reviews, RubricQueries rubrics, UpgradeAuditService audits)
+public sealed class ReportPracticesQuery(SignalsService signals, RubricReviewService reviews, RubricQueries rubrics, UpgradeAuditService audits)
 {
     public async Task<IReadOnlyList<PracticeState>> BuildAsync(int projectId, ReportPeriod period, IReadOnlyList<ReportRound> rounds, SignalSettings settings,
         DateOnly today, CancellationToken ct)
     {
-        var sampling = ReportPractices.SamplingState(period, rounds, settings.SamplingEveryDays, today);
+        var firstDay = (await signals.GetWithDataAsync(projectId, period.To, ct)).Data.FirstDay;
+        var sampling = ReportPractices.SamplingState(period, rounds, settings.SamplingEveryDays, firstDay, today);
 
         var approvals = (await reviews.ListAsync(projectId, ct))
             .Where(r => r.Status == RubricReviewStatus.Approved && r.SignedOffAt is not null).Select(r => r.SignedOffAt!.Value).ToList();
