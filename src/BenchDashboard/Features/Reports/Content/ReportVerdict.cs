@@ -57,9 +57,9 @@ public static class ReportVerdict
         var due = practices.Count(p => p.Outcome != PracticeOutcome.NotDue);
         var held = practices.Count(p => p.Outcome == PracticeOutcome.Held);
         var each = string.Join("; ", practices.Select(p => $"{p.Practice.ToLowerInvariant()} {Word(p.Outcome)}"));
-        return due == 0
-            ? $"No practice was due in the period ({each})."
-            : $"{Capital(Number(held))} of the {Number(due)} practices due held: {each}.";
+        if (due == 0) return $"No practice was due in the period ({each}).";
+        var of = due == 1 ? "the one practice due" : $"the {Number(due)} practices due";
+        return held == 0 ? $"None of {of} held in full: {each}." : $"{Capital(Number(held))} of {of} held: {each}.";
     }
 
     private static string Open(IReadOnlyList<TriagedSignal> open)
