@@ -41,7 +41,7 @@ public static class ReportPractices
         var due = DateOnly.FromDateTime(previous ?? rubricSince.Value).AddDays(everyDays);
         var since = previous is { } p ? $"the last before it was approved on {Day(p)}" : $"the rubric dates from {Day(rubricSince.Value)}";
         var approved = approvals.Where(period.Contains).Order().ToList();
-        if (approved.Count > 0) return Fold(RubricReview, [Item("Review", approved[0], due, today, "approved", "")], "", $" ({since})");
+        if (approved.Count > 0) return Fold(RubricReview, [Item("Review", approved[0], due, today, "approved", "")], "", $"; {since}");
         return due <= period.To && due < today
             ? new PracticeState(RubricReview, PracticeOutcome.Missed, $"No review was approved in the period; one was due by {Day(due)} ({since}).")
             : new PracticeState(RubricReview, PracticeOutcome.NotDue, $"No review was due in the period: {since}; the next is due by {Day(due)}.");

@@ -47,7 +47,7 @@ public static class ReportVerdict
         {
             var moved = DivergenceRule.HigherIsBetter(e.Metric) ? "fell" : "rose";
             var state = e.Episode.Closed is { } closed ? $"closed on {Say.Date(closed)}" : "still open at the period's end";
-            return $"{TrendMetrics.Label(e.Metric).ToLowerInvariant()} {moved} from {e.Before} before {Say.Date(e.Episode.Onset)} to {e.Now} ({state})";
+            return $"{InSentence(TrendMetrics.Label(e.Metric))} {moved} from {e.Before} before {Say.Date(e.Episode.Onset)} to {e.Now} ({state})";
         });
         return ", while " + string.Join("; ", parts) + ".";
     }
@@ -56,7 +56,7 @@ public static class ReportVerdict
     {
         var due = practices.Count(p => p.Outcome != PracticeOutcome.NotDue);
         var held = practices.Count(p => p.Outcome == PracticeOutcome.Held);
-        var each = string.Join("; ", practices.Select(p => $"{p.Practice.ToLowerInvariant()} {Word(p.Outcome)}"));
+        var each = string.Join("; ", practices.Select(p => $"{InSentence(p.Practice)} {Word(p.Outcome)}"));
         if (due == 0) return $"No practice was due in the period ({each}).";
         var of = due == 1 ? "the one practice due" : $"the {Number(due)} practices due";
         return held == 0 ? $"None of {of} held in full: {each}." : $"{Capital(Number(held))} of {of} held: {each}.";
@@ -67,10 +67,13 @@ public static class ReportVerdict
         if (open.Count == 0) return "No signal was open at the period's end.";
         var acknowledged = open.Count(s => s.Status == SignalStatus.Acknowledged);
         var snoozed = open.Count(s => s.Status == SignalStatus.Snoozed);
-        var word = new List<string> { $"{acknowledged} acknowledged" };
+        var word = new List<string> { $"{(acknowledged == 0 ? "none" : Number(acknowledged))} acknowledged" };
         if (snoozed > 0) word.Add($"{snoozed} snoozed");
         return $"{Capital(Number(open.Count))} {(open.Count == 1 ? "signal was" : "signals were")} open at the period's end ({string.Join(", ", word)}).";
     }
+
+    /// <summary>A label inside a sentence: "thumbs-up rate", but "CSAT" stays an acronym.</summary>
+    private static string InSentence(string label) => label.Length > 1 && char.IsUpper(label[1]) ? label : char.ToLowerInvariant(label[0]) + label[1..];
 
     private static string Word(PracticeOutcome outcome) => outcome switch
     {
