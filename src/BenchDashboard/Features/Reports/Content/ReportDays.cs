@@ -4,9 +4,10 @@ namespace BenchDashboard.Features.Reports.Content;
 
 /// <summary>
 /// The days a report covers, <see cref="From"/> to <see cref="To"/> both included, and the same as UTC times
-/// [<see cref="Start"/>, <see cref="End"/>): what every section means by "in the period" (decision 0036).
+/// [<see cref="Start"/>, <see cref="End"/>): what every section means by "in the period" (decision 0036). What a period
+/// may be (its limits, how the API reads it) is the archive's ReportPeriod; nothing is validated here.
 /// </summary>
-public readonly record struct ReportPeriod(DateOnly From, DateOnly To)
+public readonly record struct ReportDays(DateOnly From, DateOnly To)
 {
     public DateTime Start => From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
