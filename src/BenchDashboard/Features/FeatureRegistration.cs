@@ -79,7 +79,7 @@ public static class FeatureRegistration
         services.AddSingleton<RubricApiReader>();
         services.AddSingleton<Rubrics.Reviews.RubricReviewService>();
         services.AddSingleton<Rubrics.Export.RubricExport>();
-        services.AddSingleton<Reports.Content.AuditReportBuilder>();
+        Reports.Content.ReportContentRegistration.AddAuditReportContent(services);
         services.AddSingleton<Reports.Pdf.AuditReportPdf>();
         services.AddSingleton<Reports.Archive.ReportArchive>();
         // Webhook receivers are outside systems: a slow one must not hold a delivery round for long.

@@ -61,4 +61,19 @@ public sealed class VersionService(IDbContextFactory<AppDbContext> dbFactory)
         await db.SaveChangesAsync(ct);
         return created;
     }
+
+    /// <summary>
+    /// The project's versions live at any time in [<paramref name="from"/>, <paramref name="end"/>), oldest first: a version is
+    /// live from its deployment until the next one's (ARCHITECTURE.md: the whole pipeline version is what runs).
+    /// </summary>
+    public async Task<IReadOnlyList<LiveVersion>> LiveAsync(int projectId, DateTime from, DateTime end, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var versions = (await db.PipelineVersions.AsNoTracking().Where(v => v.ProjectId == projectId).ToListAsync(ct))
+            .OrderBy(v => v.DeployedAt).ThenBy(v => v.Id).ToList();
+        return versions.Select((v, i) => new LiveVersion(v.Version, v.Model, v.Prompt, v.Tools, v.DataSources, v.Notes, v.DeployedAt,
+                i + 1 < versions.Count ? versions[i + 1].DeployedAt : null))
+            .Where(v => v.DeployedAt < end && (v.LiveUntil is null || v.LiveUntil > from))
+            .ToList();
+    }
 }

@@ -38,7 +38,7 @@ public readonly record struct InputLengthCount(DateOnly Date, int MinLength, lon
 /// </summary>
 public readonly record struct CaseShape(DateTime FirstSeenAt, DateTime? RetiredAt, string Category, int InputLength)
 {
-    public bool ExistsOn(DateOnly day) => DateOnly.FromDateTime(FirstSeenAt) <= day && (RetiredAt is null || DateOnly.FromDateTime(RetiredAt.Value) > day);
+    public bool ExistsOn(DateOnly day) => Bench.Cases.BenchCaseLife.ExistsOn(FirstSeenAt, RetiredAt, day);
 }
 
 /// <summary>A closed sampling round: of the reviewed production failures, how many the bench would have caught.</summary>

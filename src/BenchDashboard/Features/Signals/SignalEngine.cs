@@ -25,4 +25,13 @@ public static class SignalEngine
     /// <summary>Every divergence episode of one metric up to <paramref name="asOf"/>, open or closed, oldest first.</summary>
     public static IReadOnlyList<DivergenceEpisode> DivergenceEpisodes(ProjectSignalData data, string metric, DateOnly asOf, SignalSettings? settings = null) =>
         Rules.DivergenceEpisodes.Replay(data, metric, asOf, settings ?? SignalSettings.Defaults);
+
+    /// <summary>An episode in the words of its signal on the episode's latest day (its closing day once closed), with its
+    /// evidence: the audit report shows closed episodes as the Signals page showed them while they were open.</summary>
+    public static (string Summary, DivergenceEvidence Evidence) DescribeEpisode(ProjectSignalData data, DivergenceEpisode episode, SignalSettings? settings = null)
+    {
+        settings ??= SignalSettings.Defaults;
+        var evidence = DivergenceEvidence.From(episode, data.Metrics[episode.Metric], settings);
+        return (DivergenceRule.Summary(episode, evidence, settings), evidence);
+    }
 }

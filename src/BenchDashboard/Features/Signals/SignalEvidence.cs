@@ -30,6 +30,6 @@ public readonly record struct EvidencePoint(DateTime At, double Value);
 /// <summary>Which trends view "Show the data" opens: a metric, an optional category, and a day range.</summary>
 public sealed record EvidenceDataView(string Metric, string? Category, DateOnly From, DateOnly To)
 {
-    public string Href(string slug) => new TrendsView(TrendsView.AllData, To.DayNumber - From.DayNumber > 120 ? TrendBucket.Week : TrendBucket.Day,
+    public string Href(string slug) => new TrendsView(TrendsView.AllData, TrendsView.BucketFor(From, To),
         Metric, From, To, Category).Href(slug);
 }

@@ -28,6 +28,12 @@ public sealed record Signal(string Kind, string? Metric, SignalSeverity Severity
     /// <summary>What makes this signal the same one from day to day: its kind with its metric or its check.</summary>
     public (string Kind, string Subject) Identity => (Kind, Metric ?? Check ?? "");
 
+    /// <summary>The signal's name as its card shows it: "Divergence · Thumbs-up rate", "Cadence".</summary>
+    public string Title => TitleOf(Kind, Metric);
+
+    public static string TitleOf(string kind, string? metric) => char.ToUpperInvariant(kind[0]) + kind[1..].Replace('_', ' ')
+        + (metric is { } m ? " · " + (Trends.TrendMetrics.UserExperience.Contains(m) ? Trends.TrendMetrics.Label(m) : m) : "");
+
     public SignalDto ToDto() => new(Kind, Metric, Severity == SignalSeverity.Alert ? "alert" : "warning",
         Since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Summary, (object)Evidence);
 }

@@ -101,6 +101,25 @@ public sealed record SignalSettings : IValidatableObject
     public static string Label(string name) =>
         typeof(SignalSettings).GetProperty(name)?.GetCustomAttributes(typeof(DisplayAttribute), false).OfType<DisplayAttribute>().FirstOrDefault()?.Name ?? name;
 
+    /// <summary>The signal a setting belongs to, as the settings screen groups them.</summary>
+    public static string Group(string name) => name switch
+    {
+        var n when n.StartsWith("Divergence", StringComparison.Ordinal) => "Divergence",
+        var n when n.StartsWith("Stagnation", StringComparison.Ordinal) => "Stagnation",
+        var n when n.StartsWith("Churn", StringComparison.Ordinal) => "Failure churn",
+        var n when n.StartsWith("Coverage", StringComparison.Ordinal) => "Coverage",
+        nameof(SamplingEveryDays) or nameof(RubricReviewEveryDays) or nameof(AuditGraceDays) => "Cadence",
+        _ => "Input drift",
+    };
+
+    /// <summary>A setting's value as the settings screen's field shows it (invariant culture), or null for an unknown name.</summary>
+    public string? ValueText(string name) => typeof(SignalSettings).GetProperty(name)?.GetValue(this) switch
+    {
+        int i => i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        double d => d.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
     /// <summary>What each setting means, for the settings screen (name → sentence).</summary>
     public static IReadOnlyDictionary<string, string> Describe { get; } = new Dictionary<string, string>
     {

@@ -23,6 +23,19 @@ public sealed record TriagedSignal(Signal Signal, SignalTriage? Triage, SignalSt
     }
 
     /// <summary>
+    /// The status line in words, as the signal's triage bar reads it: "Acknowledged by … on 3 Oct 2026 14:05 UTC: note",
+    /// "Snoozed until 10 Oct 2026 by …", "New: nobody has acknowledged it yet".
+    /// </summary>
+    public string StatusText => Status switch
+    {
+        SignalStatus.Acknowledged => $"Acknowledged by {Triage!.ActedBy} on {Triage.ActedAt.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture)} UTC{NoteText}",
+        SignalStatus.Snoozed => $"Snoozed until {Triage!.SnoozedUntil!.Value.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} by {Triage.ActedBy}{NoteText}",
+        _ => "New: nobody has acknowledged it yet",
+    };
+
+    private string NoteText => Triage?.Note is { } note ? ": " + note : "";
+
+    /// <summary>
     /// The status on <paramref name="today"/> (wall clock: a snooze ends on a calendar day, whatever the data's days):
     /// a snooze that ran out makes the signal new again, so it is seen.
     /// </summary>

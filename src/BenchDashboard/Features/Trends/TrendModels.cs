@@ -29,6 +29,20 @@ public static class TrendMetrics
         FormatErrorRate => "Format-error rate",
         _ => metric,
     };
+
+    /// <summary>What a metric measures, in one sentence (the audit report's method section; how each is counted is
+    /// <see cref="UxMetricSource"/>'s).</summary>
+    public static string Meaning(string metric) => metric switch
+    {
+        BenchPassRate => "Share of the bench's cases a run passed, counting the cases in the bench when the run started.",
+        ThumbsUpRate => "Share of thumbs-up among thumbs-up and thumbs-down answers.",
+        Csat => "Mean satisfaction score users gave, on a 1–5 scale.",
+        RewriteRate => "Share of production traces whose answer the user rewrote at least once.",
+        RetryRate => "Share of production traces the user retried at least once.",
+        UndoRate => "Share of production traces whose action the user undid at least once.",
+        FormatErrorRate => "Share of production traces whose answer had a format error at least once.",
+        _ => metric,
+    };
 }
 
 /// <summary>One bucket of a series: value with its sample size and 95 % interval (API.md, trends).</summary>

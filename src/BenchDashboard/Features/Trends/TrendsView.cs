@@ -68,6 +68,13 @@ public sealed record TrendsView(string Range, TrendBucket Bucket, string Metric,
         return (from < lastDataDay ? from : lastDataDay, lastDataDay);
     }
 
+    /// <summary>Spans longer than this many days are shown by week, shorter ones by day.</summary>
+    public const int DailyUpToDays = 120;
+
+    /// <summary>The bucket for a span of days: daily up to <see cref="DailyUpToDays"/>, weekly beyond (a signal's
+    /// "Show the data" link and the audit report's charts choose alike).</summary>
+    public static TrendBucket BucketFor(DateOnly from, DateOnly to) => to.DayNumber - from.DayNumber > DailyUpToDays ? TrendBucket.Week : TrendBucket.Day;
+
     /// <summary>Query parameters of this view; a preset drops any custom window.</summary>
     public IReadOnlyDictionary<string, object?> Query() => new Dictionary<string, object?>
     {

@@ -91,6 +91,30 @@ public sealed class BenchCaseQueries(IDbContextFactory<AppDbContext> dbFactory)
 
     private sealed record RecentResult(string RunId, DateTime StartedAt, bool Passed);
 
+    /// <summary>Label of cases without a category in <see cref="CompositionAsync"/>.</summary>
+    public const string NoCategory = "(no category)";
+
+    /// <summary>
+    /// The bench on <paramref name="to"/> (data time, <see cref="BenchCaseLife"/>) by source and category, with the cases
+    /// that joined it (first run or acceptance) and were retired between <paramref name="from"/> and <paramref name="to"/>,
+    /// both days included.
+    /// </summary>
+    public async Task<BenchComposition> CompositionAsync(int projectId, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var cases = await db.BenchCases.AsNoTracking().Where(c => c.ProjectId == projectId)
+            .Select(c => new { c.FirstSeenAt, c.RetiredAt, c.Source, c.Category }).ToListAsync(ct);
+        var inBench = cases.Where(c => BenchCaseLife.ExistsOn(c.FirstSeenAt, c.RetiredAt, to)).ToList();
+        static List<(string, int)> Counted(IEnumerable<string> labels) => labels.GroupBy(l => l, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Count())).OrderByDescending(p => p.Item2).ThenBy(p => p.Key, StringComparer.OrdinalIgnoreCase).ToList();
+        static bool Within(DateTime at, DateOnly from, DateOnly to) => DateOnly.FromDateTime(at) >= from && DateOnly.FromDateTime(at) <= to;
+        return new BenchComposition(inBench.Count,
+            Counted(inBench.Select(c => CaseFilter.SourceLabel(c.Source))),
+            Counted(inBench.Select(c => string.IsNullOrEmpty(c.Category) ? NoCategory : c.Category)),
+            cases.Count(c => Within(c.FirstSeenAt, from, to)),
+            cases.Count(c => c.RetiredAt is { } at && Within(at, from, to)));
+    }
+
     /// <summary>The categories the project's cases carry, for the filter.</summary>
     public async Task<IReadOnlyList<string>> CategoriesAsync(int projectId, CancellationToken ct = default)
     {

@@ -23,14 +23,19 @@ internal static class DivergenceRule
     {
         var evidence = DivergenceEvidence.From(e, days, settings);
         var severity = Math.Abs(evidence.Change) >= 2 * evidence.MinimumEffect ? SignalSeverity.Alert : SignalSeverity.Warning;
+        return new Signal(SignalKinds.Divergence, e.Metric, severity, e.Onset, Summary(e, evidence, settings), evidence);
+    }
+
+    /// <summary>The signal's sentence for an episode as of its latest check (its closing day once closed).</summary>
+    internal static string Summary(DivergenceEpisode e, DivergenceEvidence evidence, SignalSettings settings)
+    {
         var moved = HigherIsBetter(e.Metric) ? "fell" : "rose";
         var span = e.Latest.Window.From == e.Onset ? $"since {Say.Date(e.Onset)}" : $"over the last {settings.DivergenceWindowDays} days";
         var bench = evidence.BenchNow is { } benchNow
             ? $"while the bench pass rate held at {Say.Percent(benchNow)} (was {Say.Percent(evidence.BenchBefore)})"
             : $"while the bench has not run since (it passed {Say.Percent(evidence.BenchBefore)})";
-        var summary = $"{TrendMetrics.Label(e.Metric)} {moved} from {evidence.Format(evidence.Before)} before {Say.Date(e.Onset)} to " +
-                      $"{evidence.Format(evidence.Now)} {span} ({Say.P(evidence.PValue)}) {bench}: the bench no longer measures what users feel.";
-        return new Signal(SignalKinds.Divergence, e.Metric, severity, e.Onset, summary, evidence);
+        return $"{TrendMetrics.Label(e.Metric)} {moved} from {evidence.Format(evidence.Before)} before {Say.Date(e.Onset)} to " +
+               $"{evidence.Format(evidence.Now)} {span} ({Say.P(evidence.PValue)}) {bench}: the bench no longer measures what users feel.";
     }
 
     internal static bool HigherIsBetter(string metric) => metric is TrendMetrics.ThumbsUpRate or TrendMetrics.Csat;
