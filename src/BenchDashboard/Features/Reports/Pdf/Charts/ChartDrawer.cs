@@ -93,7 +93,7 @@ internal sealed class ChartDrawer(PageFlow flow, ReportStyle style, TextMeasure 
         var run = new List<ReportPoint>();
         foreach (var point in series.Points.Append(null))
         {
-            if (point is { Low: not null, High: not null })
+            if (point is { Low: { } low, High: { } high } && double.IsFinite(low) && double.IsFinite(high))
             {
                 run.Add(point);
                 continue;
@@ -116,8 +116,9 @@ internal sealed class ChartDrawer(PageFlow flow, ReportStyle style, TextMeasure 
 
     private static void DrawSeries(XGraphics g, ReportSeries series, Func<DateTime, double> x, Func<double, double> y, XColor color)
     {
-        if (series.Points.Count == 0) return;
-        var points = series.Points.Select(p => new XPoint(x(p.Day.ToDateTime(TimeOnly.MinValue)), y(p.Value))).ToArray();
+        // A value that is not a number cannot be placed; it is left out rather than written into the page as "NaN".
+        var points = series.Points.Where(p => double.IsFinite(p.Value)).Select(p => new XPoint(x(p.Day.ToDateTime(TimeOnly.MinValue)), y(p.Value))).ToArray();
+        if (points.Length == 0) return;
         if (points.Length > 1) g.DrawLines(ChartPalette.Line(color), points);
         var dot = new XSolidBrush(color);
         foreach (var p in points) g.DrawEllipse(dot, p.X - 1.7, p.Y - 1.7, 3.4, 3.4);

@@ -12,13 +12,18 @@ internal sealed class ChartScale(XRect plot, DateOnly from, DateOnly to, ReportA
     private readonly DateTime start = from.ToDateTime(TimeOnly.MinValue);
     private readonly double days = Math.Max(1, to.DayNumber - from.DayNumber + 1);
 
-    public double X(DateTime at) => plot.Left + (at - start).TotalDays / days * plot.Width;
+    public double X(DateTime at) => Keep(plot.Left + (at - start).TotalDays / days * plot.Width, plot.Left, plot.Width);
 
-    public double Left(double fraction) => plot.Bottom - fraction * plot.Height;
+    public double Left(double fraction) => Keep(plot.Bottom - fraction * plot.Height, plot.Top, plot.Height);
 
     public double Right(double value)
     {
         var range = metricAxis.Max - metricAxis.Min;
-        return plot.Bottom - (range > 0 ? (value - metricAxis.Min) / range : 0.5) * plot.Height;
+        return Keep(plot.Bottom - (double.IsFinite(range) && range > 0 ? (value - metricAxis.Min) / range : 0.5) * plot.Height,
+            plot.Top, plot.Height);
     }
+
+    /// <summary>Values far outside the axis are drawn (and clipped) one plot size beyond it, so the page never holds
+    /// absurd coordinates while the line still leaves the plot in the right direction.</summary>
+    private static double Keep(double at, double start, double size) => Math.Clamp(at, start - size, start + 2 * size);
 }
