@@ -13,7 +13,7 @@ namespace BenchDashboard.Tests.Features.Reports.Pdf;
 public class AuditReportPdfTests
 {
     private static readonly AuditReportPdf Renderer = new();
-    private const double PageWidth = 595.28, PageHeight = 841.89, Margin = 50;
+    private const double PageWidth = 595.28, PageHeight = 841.89, Margin = 50, ContentBottom = PageHeight - 66 + 1, FooterLine = PageHeight - 50;
 
     private static string Flat(string text) => Regex.Replace(text, @"\s+", " ");
 
@@ -143,6 +143,8 @@ public class AuditReportPdfTests
             Assert.True(w.X0 >= Margin - 1 && w.X1 <= PageWidth - Margin + 1, $"'{w.Text}' on page {w.Page} runs from x {w.X0} to {w.X1}");
             Assert.True(w.Y0 >= 0 && w.Y1 <= PageHeight, $"'{w.Text}' on page {w.Page} runs from y {w.Y0} to {w.Y1}");
         });
+        Assert.All(words.Where(w => w.Y0 < FooterLine), w => Assert.True(w.Y1 <= ContentBottom, $"'{w.Text}' on page {w.Page} reaches y {w.Y1}"));
+        Assert.Equal("", pdf.RenderErrors());
         pdf.SavePages("hostile", 1, pdf.PageCount());
     }
 
@@ -163,7 +165,43 @@ public class AuditReportPdfTests
         var tablePages = pages.Where(p => p.Contains("case-v1.6-", StringComparison.Ordinal)).ToList();
         Assert.True(tablePages.Count >= 4, $"300 cases on {tablePages.Count} pages");
         Assert.All(tablePages, p => Assert.Matches(@"Case\s+Change\s+Decision\s+Rationale", p));
+        // Every page after the first names the audit its rows belong to.
+        Assert.All(tablePages.Skip(1), p => Assert.Contains("Audit 12: v1.5 → v1.6 (continued)", p));
         pdf.SavePages("long-table", count - 1, count);
+    }
+
+    [Fact]
+    public void A_rationale_longer_than_a_page_is_split_across_pages_and_loses_no_word()
+    {
+        var words = Enumerable.Range(1, 1500).Select(i => $"w{i:0000}").ToList();
+        var sample = AuditReportSample.Quarter();
+        var audit = sample.UpgradeAudits[0] with { Cases = [new ReportCaseDecision("case-long", "newly failing", "accept", string.Join(" ", words))] };
+        using var pdf = new Poppler(Renderer.Render(sample with { UpgradeAudits = [audit] }));
+        var raw = pdf.Raw();
+        var found = Regex.Matches(raw, @"\bw\d{4}\b").Select(m => m.Value).ToList();
+        Assert.Equal(words, found);
+        var pagesWithWords = pdf.Words().Where(w => w.Text.StartsWith("w1", StringComparison.Ordinal)).Select(w => w.Page).Distinct().Count();
+        Assert.True(pagesWithWords >= 2, $"the rationale is on {pagesWithWords} page(s)");
+        // Content stops above the footer band; only the footer line lies below it.
+        Assert.All(pdf.Words().Where(w => w.Y0 < FooterLine), w => Assert.True(w.Y1 <= ContentBottom, $"'{w.Text}' on page {w.Page} reaches y {w.Y1}"));
+    }
+
+    [Fact]
+    public void A_chart_missing_a_series_or_holding_non_numbers_still_renders_and_says_what_is_missing()
+    {
+        var sample = AuditReportSample.Quarter();
+        var chart = sample.Results.Charts[1];
+        var broken = chart with
+        {
+            Metric = chart.Metric with { Points = [] },
+            Bench = chart.Bench with { Points = [.. chart.Bench.Points.Take(3), new ReportPoint(AuditReportSample.From.AddDays(30), double.NaN, double.NegativeInfinity, 2), new ReportPoint(AuditReportSample.From.AddDays(40), 1e300, null, null)] },
+            MetricAxis = new ReportAxis(double.NaN, double.NaN, true),
+        };
+        using var pdf = new Poppler(Renderer.Render(sample with { Results = sample.Results with { Charts = [broken] } }));
+        Assert.Equal("", pdf.RenderErrors());
+        var flat = Flat(pdf.Raw());
+        Assert.Contains("No data in this period for Escalation rate.", flat);
+        Assert.DoesNotContain("NaN", flat);
     }
 
     [Fact]

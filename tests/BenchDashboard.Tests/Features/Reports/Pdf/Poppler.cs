@@ -64,7 +64,16 @@ internal sealed partial class Poppler : IDisposable
             PdfPath, Path.Combine(target, name));
     }
 
-    private static string Run(string tool, params string[] args)
+    /// <summary>What poppler complains about while drawing every page (syntax errors, bad operands); empty when none.</summary>
+    public string RenderErrors()
+    {
+        var (_, errors) = Start("pdftoppm", "-r", "20", "-png", PdfPath, Path.Combine(folder, "check"));
+        return errors.Trim();
+    }
+
+    private static string Run(string tool, params string[] args) => Start(tool, args).Output;
+
+    private static (string Output, string Errors) Start(string tool, params string[] args)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) start.ArgumentList.Add(a);
@@ -73,7 +82,7 @@ internal sealed partial class Poppler : IDisposable
         var error = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
         if (process.ExitCode != 0) throw new InvalidOperationException($"{tool} failed ({process.ExitCode}): {error.Result}");
-        return output.Result;
+        return (output.Result, error.Result);
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);

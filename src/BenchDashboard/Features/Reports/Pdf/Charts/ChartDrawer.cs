@@ -66,6 +66,7 @@ internal sealed class ChartDrawer(PageFlow flow, ReportStyle style, TextMeasure 
             var left = (fraction * 100).ToString("0", CultureInfo.InvariantCulture) + " %";
             g.DrawString(left, style.Small, style.MutedBrush, plot.Left - 4 - measure.Width(left, style.Small), y - 4, XStringFormats.TopLeft);
             var value = axis.Min + (axis.Max - axis.Min) * fraction;
+            if (!double.IsFinite(value)) continue;
             var right = axis.Percent
                 ? (value * 100).ToString("0.#", CultureInfo.InvariantCulture) + " %"
                 : value.ToString("0.##", CultureInfo.InvariantCulture);

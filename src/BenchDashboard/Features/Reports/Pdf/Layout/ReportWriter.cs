@@ -17,6 +17,9 @@ internal sealed class ReportWriter(PdfDocument document, PageFlow flow, ReportSt
     private readonly TableWriter tables = new(flow, style, measure);
     private readonly ChartDrawer charts = new(flow, style, measure);
 
+    /// <summary>The heading currently in force, named above a table's continuation on later pages.</summary>
+    private string? context;
+
     public ReportStyle Style => style;
     public PageFlow Flow => flow;
     public TextMeasure Measure => measure;
@@ -28,6 +31,7 @@ internal sealed class ReportWriter(PdfDocument document, PageFlow flow, ReportSt
         var h = ReportStyle.LineHeight(style.Heading);
         flow.EnsureRoom(h + 70);
         document.Outlines.Add(title, flow.Page, true);
+        context = title;
         flow.Graphics.DrawString(SafeText.Line(title), style.Heading, style.AccentBrush, flow.Left, flow.Y, XStringFormats.TopLeft);
         flow.Y += h + 2;
         flow.Graphics.DrawLine(style.AccentPen, flow.Left, flow.Y, flow.Right, flow.Y);
@@ -40,6 +44,7 @@ internal sealed class ReportWriter(PdfDocument document, PageFlow flow, ReportSt
         if (!flow.AtTop) flow.Y += 8;
         var lh = ReportStyle.LineHeight(style.Subheading);
         var lines = measure.Wrap(SafeText.Line(text), style.Subheading, flow.Width);
+        context = text;
         flow.EnsureRoom(lines.Count * lh + 50);
         foreach (var line in lines) DrawLine(line, style.Subheading, style.InkBrush, flow.Left, lh);
         flow.Y += 3;
@@ -85,7 +90,7 @@ internal sealed class ReportWriter(PdfDocument document, PageFlow flow, ReportSt
         flow.Y += 4;
     }
 
-    public void Table(IReadOnlyList<TableColumn> columns, IEnumerable<IReadOnlyList<string?>> rows) => tables.Write(columns, rows);
+    public void Table(IReadOnlyList<TableColumn> columns, IEnumerable<IReadOnlyList<string?>> rows) => tables.Write(columns, rows, context);
 
     public void Chart(ReportChart chart, DateOnly from, DateOnly to) => charts.Draw(chart, from, to);
 

@@ -6,14 +6,16 @@ namespace BenchDashboard.Features.Reports.Pdf.Layout;
 /// <summary>
 /// Draws a table across as many pages as it needs: cells wrap within their column, the header row is drawn again at the
 /// top of every page the table continues on, a row that fits on a fresh page is never split, and a row taller than a
-/// whole page (a very long rationale) is split line by line.
+/// whole page (a very long rationale) is split line by line. On each page it continues on, a muted line above the header
+/// names what the table belongs to ("Audit 12: v1.5 → v1.6 (continued)"), so a loose page still says whose rows it shows.
 /// </summary>
 internal sealed class TableWriter(PageFlow flow, ReportStyle style, TextMeasure measure)
 {
     private const double Pad = 3;
 
-    public void Write(IReadOnlyList<TableColumn> columns, IEnumerable<IReadOnlyList<string?>> rows)
+    public void Write(IReadOnlyList<TableColumn> columns, IEnumerable<IReadOnlyList<string?>> rows, string? context)
     {
+        var continued = measure.Shorten(SafeText.Line(context is null ? "(continued)" : context + " (continued)"), style.Small, flow.Width);
         var total = columns.Sum(c => c.Weight);
         var widths = columns.Select(c => flow.Width * c.Weight / total).ToArray();
         var lh = ReportStyle.LineHeight(style.Cell);
@@ -31,7 +33,7 @@ internal sealed class TableWriter(PageFlow flow, ReportStyle style, TextMeasure 
             var rowHeight = lines * lh + 2 * Pad;
             if (rowHeight > flow.Remaining && rowHeight <= bodyHeight - headerHeight)
             {
-                flow.NewPage();
+                NewPage(continued);
                 DrawHeader(header, widths, headerHeight);
             }
             var done = 0;
@@ -40,7 +42,7 @@ internal sealed class TableWriter(PageFlow flow, ReportStyle style, TextMeasure 
                 var fit = (int)Math.Floor((flow.Remaining - 2 * Pad) / lh);
                 if (fit < 1)
                 {
-                    flow.NewPage();
+                    NewPage(continued);
                     DrawHeader(header, widths, headerHeight);
                     continue;
                 }
@@ -50,6 +52,13 @@ internal sealed class TableWriter(PageFlow flow, ReportStyle style, TextMeasure 
             }
         }
         flow.Y += 4;
+    }
+
+    private void NewPage(string continued)
+    {
+        flow.NewPage();
+        flow.Graphics.DrawString(continued, style.Small, style.MutedBrush, flow.Left, flow.Y, XStringFormats.TopLeft);
+        flow.Y += ReportStyle.LineHeight(style.Small) + 2;
     }
 
     private void DrawHeader(IReadOnlyList<string>[] header, double[] widths, double height)
