@@ -43,6 +43,14 @@ public class SafeTextTests
     }
 
     [Fact]
+    public void Right_to_left_runs_are_drawn_in_visual_order_with_numbers_kept_and_brackets_mirrored()
+    {
+        Assert.Equal("ab םלוע םולש cd", VisualOrder.Of("ab שלום עולם cd"));
+        Assert.Equal("v2 (השדח 12 הסרג)", VisualOrder.Of("v2 (גרסה 12 חדשה)"));
+        Assert.Equal("plain text (v1.2)", VisualOrder.Of("plain text (v1.2)"));
+    }
+
+    [Fact]
     public void A_word_wider_than_its_box_is_broken_inside_and_loses_nothing()
     {
         using var measure = new TextMeasure();

@@ -25,9 +25,12 @@ internal sealed class TextMeasure : IDisposable
         return width;
     }
 
-    /// <summary>The lines of already safe text (see <see cref="SafeText"/>) within <paramref name="width"/>; "\n" starts a
-    /// new line; an empty text is one empty line.</summary>
-    public IReadOnlyList<string> Wrap(string text, XFont font, double width)
+    /// <summary>The lines of already safe text (see <see cref="SafeText"/>) within <paramref name="width"/>, in visual order
+    /// (<see cref="VisualOrder"/>; reordering does not change a line's width); "\n" starts a new line; an empty text is one
+    /// empty line.</summary>
+    public IReadOnlyList<string> Wrap(string text, XFont font, double width) => WrapLogical(text, font, width).Select(VisualOrder.Of).ToList();
+
+    private List<string> WrapLogical(string text, XFont font, double width)
     {
         var lines = new List<string>();
         var space = Width(" ", font);
@@ -60,8 +63,10 @@ internal sealed class TextMeasure : IDisposable
         return lines;
     }
 
-    /// <summary>One line: the text itself when it fits, else as much of it as fits followed by "…".</summary>
-    public string Shorten(string text, XFont font, double width)
+    /// <summary>One line in visual order: the text itself when it fits, else as much of it as fits followed by "…".</summary>
+    public string Shorten(string text, XFont font, double width) => VisualOrder.Of(ShortenLogical(text, font, width));
+
+    private string ShortenLogical(string text, XFont font, double width)
     {
         if (Width(text, font) <= width) return text;
         var elements = Elements(text);
