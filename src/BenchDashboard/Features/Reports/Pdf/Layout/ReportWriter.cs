@@ -22,7 +22,6 @@ internal sealed class ReportWriter(PdfDocument document, PageFlow flow, ReportSt
 
     public ReportStyle Style => style;
     public PageFlow Flow => flow;
-    public TextMeasure Measure => measure;
 
     /// <summary>A section heading, kept with at least a few lines of what follows, and a bookmark in the PDF outline.</summary>
     public void Section(string title)
