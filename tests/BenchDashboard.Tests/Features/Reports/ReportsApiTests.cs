@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using BenchDashboard.Data;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.ApiKeys;
@@ -64,6 +65,18 @@ public abstract class ReportsApiTests(AppFactory app)
         // RFC 9530: the digest of the bytes sent, base64 between colons.
         Assert.Equal($"sha-256=:{Convert.ToBase64String(SHA256.HashData(pdf))}:", Assert.Single(issued.Headers.GetValues("Repr-Digest")));
         Assert.Contains(slug, issued.Content.Headers.ContentDisposition?.FileName ?? "");
+        // Read back as a reader sees it: the cover names the report, the project and the period; every section is there,
+        // and a project with no data says so instead of drawing empty charts.
+        using (var poppler = new Pdf.Poppler(pdf))
+        {
+            var text = poppler.Layout();
+            Assert.Contains(reportId, text);
+            Assert.Contains($"Project {slug}", text);
+            Assert.Contains("2026-07-01 to 2026-09-30", text);
+            Assert.All(BenchDashboard.Features.Reports.Pdf.AuditReportPdf.SectionTitles, title => Assert.Contains(title, text));
+            Assert.Contains("No bench run and no production data in this period.", text);
+            Assert.Equal(0, poppler.Images().Split('\n').Count(l => Regex.IsMatch(l, @"^\s*\d+\s+\d+\s+image")));
+        }
 
         var listed = await client.Api.GetAsync($"/api/v1/projects/{slug}/reports");
         Assert.True(listed.StatusCode == HttpStatusCode.OK, await listed.Content.ReadAsStringAsync());
