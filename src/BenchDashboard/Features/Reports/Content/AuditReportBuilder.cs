@@ -18,7 +18,7 @@ public sealed class AuditReportBuilder(IDbContextFactory<AppDbContext> dbFactory
 {
     public async Task<AuditReport> BuildAsync(ReportRequest request, CancellationToken ct = default)
     {
-        var period = new ReportDays(request.From, request.To);
+        var period = new ReportPeriod(request.From, request.To);
         var today = DateOnly.FromDateTime(request.GeneratedAt);
         Domain.Project project;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))

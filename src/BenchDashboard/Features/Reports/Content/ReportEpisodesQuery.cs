@@ -11,7 +11,7 @@ namespace BenchDashboard.Features.Reports.Content;
 /// </summary>
 public sealed class ReportEpisodesQuery(SignalsService signals, SignalTriageHistory history)
 {
-    public async Task<IReadOnlyList<ReportEpisodeFinding>> EpisodesAsync(int projectId, ReportDays period, CancellationToken ct)
+    public async Task<IReadOnlyList<ReportEpisodeFinding>> EpisodesAsync(int projectId, ReportPeriod period, CancellationToken ct)
     {
         var (_, data, settings) = await signals.GetWithDataAsync(projectId, period.To, ct);
         var steps = await history.StepsAsync(projectId, ct);

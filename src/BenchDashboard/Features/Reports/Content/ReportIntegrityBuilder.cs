@@ -12,7 +12,7 @@ namespace BenchDashboard.Features.Reports.Content;
 /// </summary>
 public sealed class ReportIntegrityBuilder(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit)
 {
-    public async Task<ReportIntegrity> BuildAsync(ReportDays period, CancellationToken ct)
+    public async Task<ReportIntegrity> BuildAsync(ReportPeriod period, CancellationToken ct)
     {
         var head = await audit.HeadAsync(ct);
         // Checked against the head the report names: the chain verified up to at least that row, and holds it unchanged.

@@ -16,7 +16,7 @@ namespace BenchDashboard.Features.Reports.Content;
 /// </summary>
 public sealed class ReportMethodBuilder(BenchCaseQueries cases, BenchRunsService runs, RubricQueries rubrics, SignalSettingsService settings)
 {
-    public async Task<ReportMethod> BuildAsync(int projectId, ReportDays period, CancellationToken ct)
+    public async Task<ReportMethod> BuildAsync(int projectId, ReportPeriod period, CancellationToken ct)
     {
         var composition = await cases.CompositionAsync(projectId, period.From, period.To, ct);
         var runsInPeriod = (await runs.ListAsync(projectId, ct)).Count(r => period.Contains(r.StartedAt));
@@ -38,7 +38,7 @@ public sealed class ReportMethodBuilder(BenchCaseQueries cases, BenchRunsService
     /// The versions whose time in force overlaps the period, oldest first: a version is in force from its approval (or,
     /// imported, from its creation) until the next version's (decision 0036).
     /// </summary>
-    public static IReadOnlyList<ReportRubricVersion> RubricVersionsInForce(IReadOnlyList<RubricVersionView> versions, ReportDays period)
+    public static IReadOnlyList<ReportRubricVersion> RubricVersionsInForce(IReadOnlyList<RubricVersionView> versions, ReportPeriod period)
     {
         var ordered = versions.OrderBy(InForceFrom).ThenBy(v => v.Number).ToList();
         return ordered

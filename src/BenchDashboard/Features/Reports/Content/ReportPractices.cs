@@ -16,7 +16,7 @@ public static class ReportPractices
     /// One round per month the period touches, on time when closed by <see cref="RoundDeadline"/>; months that ended
     /// before the project's first day (<paramref name="firstDay"/>, as the cadence signal counts it) owed nothing.
     /// </summary>
-    public static PracticeState SamplingState(ReportDays period, IReadOnlyList<ReportRound> rounds, int everyDays, DateOnly firstDay, DateOnly today)
+    public static PracticeState SamplingState(ReportPeriod period, IReadOnlyList<ReportRound> rounds, int everyDays, DateOnly firstDay, DateOnly today)
     {
         var months = period.Months.Where(m => DateOnly.ParseExact(m + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).AddMonths(1) > firstDay).ToList();
         var items = months.Select(month =>
@@ -33,7 +33,7 @@ public static class ReportPractices
     /// A review approved within <paramref name="everyDays"/> of the previous approval (or, before any, of the rubric's
     /// first version): held when the one due in the period, or an earlier one, was approved in the period on time.
     /// </summary>
-    public static PracticeState RubricReviewState(ReportDays period, IReadOnlyList<DateTime> approvals, DateTime? rubricSince, int everyDays,
+    public static PracticeState RubricReviewState(ReportPeriod period, IReadOnlyList<DateTime> approvals, DateTime? rubricSince, int everyDays,
         DateOnly today)
     {
         if (rubricSince is null) return new PracticeState(RubricReview, PracticeOutcome.NotDue, "The project had no rubric in the period.");

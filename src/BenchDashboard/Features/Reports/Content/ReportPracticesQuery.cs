@@ -15,7 +15,7 @@ namespace BenchDashboard.Features.Reports.Content;
 /// </summary>
 public sealed class ReportPracticesQuery(SignalsService signals, RubricReviewService reviews, RubricQueries rubrics, UpgradeAuditService audits)
 {
-    public async Task<IReadOnlyList<PracticeState>> BuildAsync(int projectId, ReportDays period, IReadOnlyList<ReportRound> rounds, SignalSettings settings,
+    public async Task<IReadOnlyList<PracticeState>> BuildAsync(int projectId, ReportPeriod period, IReadOnlyList<ReportRound> rounds, SignalSettings settings,
         DateOnly today, CancellationToken ct)
     {
         var firstDay = (await signals.GetWithDataAsync(projectId, period.To, ct)).Data.FirstDay;

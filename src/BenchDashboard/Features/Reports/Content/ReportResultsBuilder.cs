@@ -11,7 +11,7 @@ namespace BenchDashboard.Features.Reports.Content;
 /// </summary>
 public sealed class ReportResultsBuilder(TrendsService trends, RubricStepQuery rubricSteps)
 {
-    public async Task<(bool HasData, IReadOnlyList<ReportChart> Charts)> BuildAsync(int projectId, ReportDays period, CancellationToken ct)
+    public async Task<(bool HasData, IReadOnlyList<ReportChart> Charts)> BuildAsync(int projectId, ReportPeriod period, CancellationToken ct)
     {
         var result = await trends.GetAsync(projectId, period.From, period.To, TrendsView.BucketFor(period.From, period.To), ct);
         if (!result.Series.Values.Any(s => s.Count > 0)) return (false, []);

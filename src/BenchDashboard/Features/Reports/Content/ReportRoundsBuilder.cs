@@ -12,7 +12,7 @@ namespace BenchDashboard.Features.Reports.Content;
 /// </summary>
 public sealed class ReportRoundsBuilder(IDbContextFactory<AppDbContext> dbFactory, RoundService rounds)
 {
-    public async Task<IReadOnlyList<ReportRound>> BuildAsync(int projectId, ReportDays period, int samplingEveryDays, CancellationToken ct)
+    public async Task<IReadOnlyList<ReportRound>> BuildAsync(int projectId, ReportPeriod period, int samplingEveryDays, CancellationToken ct)
     {
         List<int> ids;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))

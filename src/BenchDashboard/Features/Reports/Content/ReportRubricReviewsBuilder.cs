@@ -11,7 +11,7 @@ namespace BenchDashboard.Features.Reports.Content;
 /// </summary>
 public sealed class ReportRubricReviewsBuilder(RubricReviewService reviews)
 {
-    public async Task<IReadOnlyList<ReportRubricReview>> BuildAsync(int projectId, ReportDays period, CancellationToken ct)
+    public async Task<IReadOnlyList<ReportRubricReview>> BuildAsync(int projectId, ReportPeriod period, CancellationToken ct)
     {
         var list = new List<ReportRubricReview>();
         foreach (var item in (await reviews.ListAsync(projectId, ct)).OrderBy(r => r.CreatedAt).ThenBy(r => r.ReviewId))

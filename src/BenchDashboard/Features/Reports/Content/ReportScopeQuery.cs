@@ -7,7 +7,7 @@ namespace BenchDashboard.Features.Reports.Content;
 /// version replaced it since: the report describes the period.</summary>
 public sealed class ReportScopeQuery(VersionService versions)
 {
-    public async Task<IReadOnlyList<ReportVersion>> BuildAsync(int projectId, ReportDays period, CancellationToken ct) =>
+    public async Task<IReadOnlyList<ReportVersion>> BuildAsync(int projectId, ReportPeriod period, CancellationToken ct) =>
         (await versions.LiveAsync(projectId, period.Start, period.End, ct))
         .Select(v => new ReportVersion(v.Version, v.Model, v.Prompt, v.Tools, v.DataSources, v.DeployedAt,
             v.LiveUntil is { } until && until < period.End ? until : null, v.Notes))

@@ -9,7 +9,7 @@ namespace BenchDashboard.Features.Reports.Content;
 /// </summary>
 public sealed class ReportUpgradeAuditsBuilder(UpgradeAuditService audits)
 {
-    public async Task<IReadOnlyList<ReportUpgradeAudit>> BuildAsync(int projectId, ReportDays period, IReadOnlyCollection<string> versionsDeployedInPeriod,
+    public async Task<IReadOnlyList<ReportUpgradeAudit>> BuildAsync(int projectId, ReportPeriod period, IReadOnlyCollection<string> versionsDeployedInPeriod,
         CancellationToken ct)
     {
         var list = new List<ReportUpgradeAudit>();

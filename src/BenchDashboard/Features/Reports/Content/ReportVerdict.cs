@@ -12,7 +12,7 @@ namespace BenchDashboard.Features.Reports.Content;
 /// </summary>
 public static class ReportVerdict
 {
-    public static string Write(ReportDays period, bool hasData, IReadOnlyList<BenchRunListItem> runsInPeriod, IReadOnlyList<ReportEpisodeFinding> episodes,
+    public static string Write(ReportPeriod period, bool hasData, IReadOnlyList<BenchRunListItem> runsInPeriod, IReadOnlyList<ReportEpisodeFinding> episodes,
         IReadOnlyList<PracticeState> practices, IReadOnlyList<TriagedSignal> openAtEnd)
     {
         var sentences = new List<string>();
@@ -29,7 +29,7 @@ public static class ReportVerdict
         return string.Join(" ", sentences);
     }
 
-    private static string Bench(ReportDays period, IReadOnlyList<BenchRunListItem> runs)
+    private static string Bench(ReportPeriod period, IReadOnlyList<BenchRunListItem> runs)
     {
         var rates = runs.Where(r => r.Cases > 0).OrderBy(r => r.StartedAt).ThenBy(r => r.RunId, StringComparer.Ordinal)
             .Select(r => (double)r.Passed / r.Cases).ToList();

@@ -1,3 +1,4 @@
+using BenchDashboard.Features.Reports;
 using BenchDashboard.Features.Reports.Content;
 using BenchDashboard.Features.UpgradeAudits;
 using BenchDashboard.Domain;
@@ -7,7 +8,7 @@ namespace BenchDashboard.Tests.Features.Reports.Content;
 /// <summary>When a practice held (decision 0036), on facts made by hand.</summary>
 public class ReportPracticesTests
 {
-    private static readonly ReportDays Q3 = new(new DateOnly(2026, 7, 1), new DateOnly(2026, 9, 30));
+    private static readonly ReportPeriod Q3 = new(new DateOnly(2026, 7, 1), new DateOnly(2026, 9, 30));
     private static readonly DateOnly LongAfter = new(2027, 1, 1);
 
     private static ReportRound Round(string period, DateTime? closedAt) => new(1, period, default, default, 60, 1, "uniform", [], closedAt is null ? "open" : "closed",
@@ -68,7 +69,7 @@ public class ReportPracticesTests
         Assert.Contains("10 days late (due by 1 Aug 2026); the last before it was approved on 1 May 2026", approvedLate.Detail);
         Assert.Equal(PracticeOutcome.Missed, ReportPractices.RubricReviewState(Q3, [new DateTime(2026, 5, 1)], since, 92, LongAfter).Outcome);
         // Approved on 15 July: the next is due by 15 October, after Q3.
-        Assert.Equal(PracticeOutcome.NotDue, ReportPractices.RubricReviewState(new ReportDays(new DateOnly(2026, 8, 1), new DateOnly(2026, 9, 30)),
+        Assert.Equal(PracticeOutcome.NotDue, ReportPractices.RubricReviewState(new ReportPeriod(new DateOnly(2026, 8, 1), new DateOnly(2026, 9, 30)),
             [new DateTime(2026, 7, 15)], since, 92, LongAfter).Outcome);
         Assert.Equal(PracticeOutcome.NotDue, ReportPractices.RubricReviewState(Q3, [], null, 92, LongAfter).Outcome);
     }
