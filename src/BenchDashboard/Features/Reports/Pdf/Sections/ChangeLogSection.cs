@@ -30,7 +30,7 @@ internal static class ChangeLogSection
             ]);
             if (review.Decisions.Count == 0) w.Note("No item decision recorded.");
             else
-                w.Table([new("Item", 1.6), new("Decision", 1), new("New wording", 2.6), new("Rationale", 3)],
+                w.Table([new("Item", 2.1), new("Decision", 1), new("New wording", 2.4), new("Rationale", 2.8)],
                     review.Decisions.Select(d => new[] { d.ItemKey, d.Decision, d.NewWording ?? "—", d.Rationale }));
         }
     }
