@@ -79,6 +79,7 @@ public static class FeatureRegistration
         services.AddSingleton<RubricApiReader>();
         services.AddSingleton<Rubrics.Reviews.RubricReviewService>();
         services.AddSingleton<Rubrics.Export.RubricExport>();
+        services.AddSingleton<Audit.Events.AuditLogQueries>();
         services.AddSingleton<Reports.Content.AuditReportBuilder>();
         services.AddSingleton<Reports.Pdf.AuditReportPdf>();
         // Webhook receivers are outside systems: a slow one must not hold a delivery round for long.
@@ -117,6 +118,7 @@ public static class FeatureRegistration
         app.MapRoundExports();
         app.MapBenchExportDownloads();
         Rubrics.Export.RubricExportDownloads.MapRubricExportDownloads(app);
+        Audit.Events.AuditLogDownloads.MapAuditLogDownloads(app);
 
         app.MapAccountEndpoints();
         return app;

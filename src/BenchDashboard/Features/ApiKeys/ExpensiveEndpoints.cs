@@ -17,6 +17,8 @@ public static class ExpensiveEndpoints
         "/api/v1/projects/{slug}/bench-cases",
         "/api/v1/projects/{slug}/bench-cases/export",
         Bench.Export.BenchExportDownloads.PathTemplate,
+        // The whole audit log, or a filtered part of it, streamed as CSV.
+        Audit.Events.AuditLogDownloads.PathTemplate,
     };
 
     public static bool Contains(HttpContext http) =>
