@@ -99,6 +99,7 @@ public static class FeatureRegistration
         var api = app.MapGroup("/api/v1").WithTags("v1");
         api.MapProjectsApi();
         api.MapAuditChainApi();
+        Audit.Events.AuditLogApi.MapAuditLogApi(api);
         var project = api.MapProjectScope();
         foreach (var status in new[] { 401, 403, 404, 429 }) project.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
         var ingest = project.MapGroup("").RequireAuthorization(ApiAccess.Ingest);

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using BenchDashboard.Domain;
+using System.Text.Json;
 using BenchDashboard.Features.Admin;
+using BenchDashboard.Features.ApiKeys;
 using BenchDashboard.Features.Audit;
 using BenchDashboard.Features.Audit.Events;
 using BenchDashboard.Tests.Infrastructure;
@@ -198,5 +200,43 @@ public abstract class AuditLogWorkspaceTests(AppFactory app)
         Assert.Equal(HttpStatusCode.NotFound, (await auditor.GetAsync($"/p/{slug}/sampling/{open}/export.jsonl")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync($"/p/{slug}/sampling/{open}/export.csv")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await (await SignedInAsync(Roles.Reviewer)).GetAsync($"/p/{slug}/sampling/{closed}/export.csv")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_audit_log_api_pages_the_filtered_events_for_report_and_admin_keys_and_refuses_others()
+    {
+        var actor = Unique("api");
+        var written = new List<AuditEvent>();
+        for (var i = 0; i < AuditLogFilter.PageSize + 3; i++) written.Add(await Log.AppendAsync(actor, AuditActions.BenchCaseRetired, $"case-{i}", new { reason = "<b>why</b>" }));
+        var keys = app.Services.GetRequiredService<ApiKeyService>();
+        async Task<HttpClient> KeyAsync(ApiScopes scopes) => app.CreateApiClient((await keys.CreateAsync($"{scopes} {Guid.NewGuid():N}", scopes, null, "test")).Secret);
+        var report = await KeyAsync(ApiScopes.Report);
+
+        var first = JsonDocument.Parse(await report.GetStringAsync($"/api/v1/audit-log?actor={Uri.EscapeDataString(actor)}&action=bench_case.retired")).RootElement;
+        var events = first.GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal(AuditLogFilter.PageSize, events.Count);
+        Assert.Equal(written[^1].Id, events[0].GetProperty("sequence").GetInt64());
+        Assert.Equal(written[^1].Hash, events[0].GetProperty("hash").GetString());
+        // The payload as stored (and hashed), a string of JSON: clients parse it if they need its fields.
+        Assert.Equal(written[^1].PayloadJson, events[0].GetProperty("payload").GetString());
+        Assert.Equal("<b>why</b>", JsonDocument.Parse(events[0].GetProperty("payload").GetString()!).RootElement.GetProperty("reason").GetString());
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$", events[0].GetProperty("at").GetString());
+        var older = first.GetProperty("olderThan").GetInt64();
+        var second = JsonDocument.Parse(await report.GetStringAsync($"/api/v1/audit-log?actor={Uri.EscapeDataString(actor)}&before={older}")).RootElement;
+        Assert.Equal(written.Take(3).Select(e => e.Id).Reverse(), second.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()));
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("olderThan").ValueKind);
+
+        Assert.Equal(HttpStatusCode.OK, (await (await KeyAsync(ApiScopes.Admin)).GetAsync("/api/v1/audit-log")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await KeyAsync(ApiScopes.Read)).GetAsync("/api/v1/audit-log")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await KeyAsync(ApiScopes.Ingest)).GetAsync("/api/v1/audit-log")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateApiClient(null).GetAsync("/api/v1/audit-log")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await SignedInAsync(Roles.Auditor)).GetAsync("/api/v1/audit-log")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await SignedInAsync(Roles.Lead)).GetAsync("/api/v1/audit-log")).StatusCode);
+
+        var bad = await report.GetAsync("/api/v1/audit-log?from=yesterday&before=x");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var text = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("is not a date", text);
+        Assert.Contains("before must be a sequence number from 1", text);
     }
 }
