@@ -80,6 +80,7 @@ public static class FeatureRegistration
         services.AddSingleton<Rubrics.Reviews.RubricReviewService>();
         services.AddSingleton<Rubrics.Export.RubricExport>();
         Reports.Content.ReportContentRegistration.AddAuditReportContent(services);
+        services.AddSingleton<Audit.Events.AuditLogQueries>();
         services.AddSingleton<Reports.Pdf.AuditReportPdf>();
         services.AddSingleton<Reports.Archive.ReportArchive>();
         // Webhook receivers are outside systems: a slow one must not hold a delivery round for long.
@@ -100,6 +101,7 @@ public static class FeatureRegistration
         api.MapProjectsApi();
         api.MapAuditChainApi();
         Reports.Api.ReportsApi.MapReportVerifyApi(api);
+        Audit.Events.AuditLogApi.MapAuditLogApi(api);
         var project = api.MapProjectScope();
         foreach (var status in new[] { 401, 403, 404, 429 }) project.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
         var ingest = project.MapGroup("").RequireAuthorization(ApiAccess.Ingest);
@@ -121,6 +123,7 @@ public static class FeatureRegistration
         app.MapBenchExportDownloads();
         Reports.ReportDownloads.MapReportDownloads(app);
         Rubrics.Export.RubricExportDownloads.MapRubricExportDownloads(app);
+        Audit.Events.AuditLogDownloads.MapAuditLogDownloads(app);
 
         app.MapAccountEndpoints();
         return app;

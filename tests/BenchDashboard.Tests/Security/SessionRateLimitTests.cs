@@ -70,4 +70,23 @@ public class SessionRateLimitTests(SessionRateLimitTests.Factory app) : IClassFi
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.NotNull(limited.Headers.RetryAfter?.Delta);
     }
+
+    [Fact]
+    public async Task The_audit_log_csv_counts_against_the_session_limit()
+    {
+        var result = await app.Services.GetRequiredService<UserAdminService>()
+            .CreateAsync("csv-auditor@test.local", null, "auditor password 123", [Roles.Auditor], AppFactory.AdminEmail);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        using var browser = app.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await AppFactory.SignInAsync(browser, "csv-auditor@test.local", "auditor password 123")).StatusCode);
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var allowed = await browser.GetAsync("/audit-log/export.csv");
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+        using var limited = await browser.GetAsync("/audit-log/export.csv?action=auth.sign_in");
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.NotNull(limited.Headers.RetryAfter?.Delta);
+    }
 }

@@ -12,13 +12,14 @@ public sealed record NavEntry(string Title, string Segment, string Icon, string?
     [
         new("Trends", "trends", AppIcons.Trends, null),
         new("Signals", "signals", AppIcons.Signals, null),
-        new("Sampling", "sampling", AppIcons.Sampling, Domain.Roles.Leads),
+        new("Sampling", "sampling", AppIcons.Sampling, Features.Sampling.SamplingPermissions.Readers),
         new("Review", "review", AppIcons.Review, Domain.Roles.Reviewers),
-        new("Bench", "bench", AppIcons.Bench, Domain.Roles.ReportReaders),
-        new("Rubrics", "rubrics", AppIcons.Rubrics, Domain.Roles.ReportReaders),
+        new("Bench", "bench", AppIcons.Bench, Features.Bench.BenchPermissions.Readers),
+        new("Rubrics", "rubrics", AppIcons.Rubrics, Features.Rubrics.RubricPermissions.Readers),
         new("Reports", "reports", AppIcons.Reports, Domain.Roles.ReportReaders),
         new("Import", "import", AppIcons.Import, Domain.Roles.Leads),
         new("Settings", "settings", AppIcons.Settings, Domain.Roles.Leads),
+        new("Audit log", "audit-log", AppIcons.AuditLog, Features.Audit.Events.AuditLogPermissions.Readers, PerProject: false),
         new("Admin", "admin", AppIcons.Admin, Domain.Roles.Admin, PerProject: false),
     ];
 

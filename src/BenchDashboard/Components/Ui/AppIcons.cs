@@ -15,6 +15,7 @@ public static class AppIcons
     public const string Import = Icons.Material.Filled.UploadFile;
     public const string Settings = Icons.Material.Filled.Tune;
     public const string Admin = Icons.Material.Filled.AdminPanelSettings;
+    public const string AuditLog = Icons.Material.Filled.FactCheck;
     public const string Save = Icons.Material.Filled.Save;
     public const string Upload = Icons.Material.Filled.Upload;
     public const string Add = Icons.Material.Filled.Add;

@@ -24,7 +24,7 @@ public static class ApiAccess
         options.AddPolicy(Ingest, p => p.RequireAssertion(c => Allows(c.User, "ingest", [])));
         options.AddPolicy(Admin, p => p.RequireAssertion(c => Allows(c.User, "admin", [])));
         options.AddPolicy(AuditChain, p => p.RequireAssertion(c =>
-            Allows(c.User, "report", [Roles.Admin, Roles.Auditor]) || Allows(c.User, "admin", [])));
+            Allows(c.User, "report", [.. Audit.Events.AuditLogPermissions.ReaderRoles]) || Allows(c.User, "admin", [])));
     }
 
     private static bool Allows(ClaimsPrincipal user, string scope, string[] roles)

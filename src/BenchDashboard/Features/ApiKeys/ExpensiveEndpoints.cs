@@ -19,6 +19,8 @@ public static class ExpensiveEndpoints
         Bench.Export.BenchExportDownloads.PathTemplate,
         // Issuing a report gathers and lays out a whole period: a second of server work per call.
         Reports.Api.ReportsApi.IssuePattern,
+        // The whole audit log, or a filtered part of it, streamed as CSV.
+        Audit.Events.AuditLogDownloads.PathTemplate,
     };
 
     public static bool Contains(HttpContext http) =>

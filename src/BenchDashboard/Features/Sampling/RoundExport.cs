@@ -23,10 +23,12 @@ public sealed record ExportRow(
 
 public sealed class RoundExporter(IDbContextFactory<AppDbContext> dbFactory)
 {
-    public async Task<IReadOnlyList<ExportRow>?> RowsAsync(int projectId, int roundId, CancellationToken ct = default)
+    /// <summary>The round's rows; null when there is no such round, or it is open and <paramref name="closedOnly"/>.</summary>
+    public async Task<IReadOnlyList<ExportRow>?> RowsAsync(int projectId, int roundId, CancellationToken ct = default, bool closedOnly = false)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var round = await db.SamplingRounds.AsNoTracking().Where(r => r.Id == roundId && r.ProjectId == projectId)
+        var round = await db.SamplingRounds.AsNoTracking()
+            .Where(r => r.Id == roundId && r.ProjectId == projectId && (!closedOnly || r.Status == SamplingRoundStatus.Closed))
             .Select(r => new { r.Id, r.Period }).FirstOrDefaultAsync(ct);
         if (round is null) return null;
         var facts = await RoundFacts.LoadAsync(db, [roundId], ct);
@@ -85,10 +87,7 @@ public sealed class RoundExporter(IDbContextFactory<AppDbContext> dbFactory)
         return text.ToString();
     }
 
-    /// <summary>
-    /// CSV for spreadsheets. Traces carry untrusted text: a cell that starts with = + - @ (or a tab or CR) would run as a
-    /// formula in Excel or LibreOffice, so such cells get a leading apostrophe (OWASP's advice for CSV injection).
-    /// </summary>
+    /// <summary>CSV for spreadsheets. Traces carry untrusted text: every cell goes through <see cref="Infrastructure.CsvFormulaGuard"/>.</summary>
     public static string ToCsv(IEnumerable<ExportRow> rows)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
@@ -114,28 +113,30 @@ public sealed class RoundExporter(IDbContextFactory<AppDbContext> dbFactory)
         _ => value.ToString() ?? "",
     };
 
-    internal static string Defuse(string cell) =>
-        cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell;
+    internal static string Defuse(string cell) => Infrastructure.CsvFormulaGuard.Defuse(cell);
 }
 
 public static class RoundExports
 {
-    /// <summary>Browser downloads for leads and auditors (cookie): <c>/p/{slug}/sampling/{roundId}/export.csv|jsonl</c>.</summary>
+    /// <summary>
+    /// Browser downloads for leads and auditors (cookie): <c>/p/{slug}/sampling/{roundId}/export.csv|jsonl</c>. An open
+    /// round is not there for auditors (<see cref="SamplingPermissions.CanOpen"/>): its labels are not final.
+    /// </summary>
     public static void MapRoundExports(this WebApplication app)
     {
         app.MapGet("/p/{slug}/sampling/{roundId:int}/export.{format}", async (string slug, int roundId, string format, ProjectService projects,
-                RoundExporter exporter, CancellationToken ct) =>
+                RoundExporter exporter, HttpContext http, CancellationToken ct) =>
             {
                 if (format is not ("csv" or "jsonl")) return Results.NotFound();
                 var project = await projects.FindAsync(slug);
-                var rows = project is null ? null : await exporter.RowsAsync(project.Id, roundId, ct);
+                var rows = project is null ? null : await exporter.RowsAsync(project.Id, roundId, ct, closedOnly: !SamplingPermissions.CanRun(http.User));
                 if (rows is null) return Results.NotFound();
                 var name = $"{project!.Slug}-round-{roundId}.{format}";
                 return format == "csv"
                     ? Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(RoundExporter.ToCsv(rows))).ToArray(), "text/csv; charset=utf-8", name)
                     : Results.File(Encoding.UTF8.GetBytes(RoundExporter.ToJsonLines(rows)), "application/x-ndjson", name);
             })
-            .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.ReportReaders })
+            .RequireAuthorization(new AuthorizeAttribute { Roles = SamplingPermissions.Readers })
             .ExcludeFromDescription();
     }
 }

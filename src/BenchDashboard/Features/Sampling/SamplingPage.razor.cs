@@ -36,6 +36,9 @@ public partial class SamplingPage
 
     private ProjectSummary? project;
     private bool busy;
+    /// <summary>The signed-in user, and whether they run rounds (<see cref="SamplingPermissions"/>); auditors only read.</summary>
+    private System.Security.Claims.ClaimsPrincipal? user;
+    private bool canRun;
     private IReadOnlyList<RoundListItem> rounds = [];
     private IReadOnlyList<ReviewerOption> reviewerOptions = [];
     private readonly StartForm form = new();
@@ -48,7 +51,10 @@ public partial class SamplingPage
     private async Task ProjectLoadedAsync(ProjectSummary loaded)
     {
         project = loaded;
+        user = await Actor.UserAsync();
+        canRun = SamplingPermissions.CanRun(user);
         rounds = await Sampling.RoundsAsync(project.Id);
+        if (!canRun) return;
         reviewerOptions = await Sampling.ReviewersAsync();
         foreach (var r in reviewerOptions.Where(r => r.IsReviewer)) form.Reviewers.Add(r.Id);
         var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
@@ -100,7 +106,7 @@ public partial class SamplingPage
 
     private async Task PreviewAsync()
     {
-        if (project is null || Settings() is not { } settings) return;
+        if (!canRun || project is null || Settings() is not { } settings) return;
         busy = true;
         try
         {
@@ -127,7 +133,7 @@ public partial class SamplingPage
 
     private async Task StartAsync()
     {
-        if (project is null || preview is null) return;
+        if (!canRun || project is null || preview is null) return;
         if (Settings() is not { } current || current != preview.Settings)
         {
             preview = null;
@@ -156,7 +162,7 @@ public partial class SamplingPage
 
     private async Task SaveCategoriesAsync()
     {
-        if (project is null) return;
+        if (!canRun || project is null) return;
         var actor = await Actor.NameAsync();
         var found = await FailureCategories.SaveAsync(project.Id, categoriesText.Split('\n'), actor);
         categoriesOk = found.Count == 0;
