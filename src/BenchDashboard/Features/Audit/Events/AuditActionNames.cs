@@ -52,6 +52,7 @@ public static class AuditActionNames
         [AuditActions.RubricReviewApproved] = "Rubric review approved",
         [AuditActions.RubricReviewAbandoned] = "Rubric review abandoned",
         [AuditActions.ChainVerified] = "Audit chain verified",
+        [AuditActions.ReportIssued] = "Audit report issued",
     };
 
     /// <summary>Every action this release writes, in the order of their labels: what the page's action filter offers.</summary>
