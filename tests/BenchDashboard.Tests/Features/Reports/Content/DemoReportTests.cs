@@ -69,6 +69,44 @@ public class DemoReportTests(DemoAppFactory factory) : IClassFixture<DemoAppFact
         Assert.Contains(markers, m => m is { Kind: ReportMarkerKind.Rubric, Label: "rubric v2" });
     }
 
+    /// <summary>End to end: the demo's report laid out as a PDF and read back with pdftotext holds every section, and the
+    /// services' own figures as the report writes them (round catch rates and intervals, the audit's pass rates and p,
+    /// the review's approver, the chain head).</summary>
+    [Fact]
+    public async Task The_demo_reports_pdf_read_back_holds_every_section_and_the_services_figures()
+    {
+        var (projectId, report) = await ReportAsync(From, To);
+        using var poppler = new Pdf.Poppler(Service<BenchDashboard.Features.Reports.Pdf.AuditReportPdf>().Render(report));
+        // Lines wrap inside table cells and key/value blocks: compare on the text with its whitespace collapsed.
+        var text = System.Text.RegularExpressions.Regex.Replace(poppler.Layout(), @"\s+", " ");
+        Assert.All(BenchDashboard.Features.Reports.Pdf.AuditReportPdf.SectionTitles, title => Assert.Contains(title, text));
+        Assert.Contains("2026-08-01 to 2026-10-31", text);
+
+        foreach (var round in report.Rounds)
+        {
+            var page = (await Service<RoundService>().GetAsync(projectId, round.RoundId))!;
+            Assert.Contains($"{Pct(page.CatchRate!.Value)}: the bench would catch {page.BenchWouldCatch} of {page.Failures} failures", text);
+            Assert.Contains($"{Pct(page.CatchRateLow!.Value)} to {Pct(page.CatchRateHigh!.Value)}", text);
+        }
+        var audits = Service<UpgradeAuditService>();
+        var audit = (await audits.GetAsync(projectId, (await audits.ListAsync(projectId)).Single().AuditId))!;
+        Assert.Contains($"{Pct(audit.Figures.BasePassRate)} base, {Pct(audit.Figures.HeadPassRate)} head", text);
+        Assert.Contains(audit.Figures.McnemarP < 0.001 ? "p < 0.001" : $"p = {audit.Figures.McnemarP.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)}", text);
+        Assert.Contains($"signed off by {audit.SignedOffBy}", text);
+        var review = (await Service<RubricReviewService>().GetAsync(projectId, report.RubricReviews.Single().ReviewId))!;
+        Assert.Contains(review.SignedOffBy!, text);
+        // The head printed is a real row of the chain, with its stored hash (the alerting worker may append rows meanwhile,
+        // so the row is looked up by the sequence the report names rather than taken as the newest now).
+        await using (var db = app.Database.CreateContext())
+        {
+            var row = await db.AuditEvents.SingleAsync(e => e.Id == report.Integrity.HeadSequence);
+            Assert.Contains($"sequence {row.Id}", text);
+            Assert.Contains(row.Hash, text);
+        }
+
+        static string Pct(double fraction) => (fraction * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " %";
+    }
+
     [Fact]
     public async Task Rounds_carry_the_round_page_figures_and_whether_they_closed_on_time()
     {
