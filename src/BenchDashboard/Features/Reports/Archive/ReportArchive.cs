@@ -22,7 +22,8 @@ public sealed class ReportArchive(IDbContextFactory<AppDbContext> dbFactory, Aud
         var now = clock.GetUtcNow().UtcDateTime;
         var request = new ReportRequest(projectId, period.From, period.To, ReportIds.New(now), AuditLog.TruncateToMicroseconds(now), actor);
         var report = await builder.BuildAsync(request, ct);
-        // Laying out is CPU work of a second or so: off the caller's thread (a Blazor circuit or a request thread).
+        // Laying out is pure CPU work (tens of milliseconds for a quarter, more for long periods): off the caller's thread
+        // (a Blazor circuit or a request thread).
         var bytes = await Task.Run(() => pdf.Render(report), ct);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var row = new IssuedReport
