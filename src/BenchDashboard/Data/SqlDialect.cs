@@ -26,11 +26,37 @@ internal abstract class SqlDialect
     public abstract int RowsPerBatch { get; }
 
     /// <summary>
-    /// Starts the transaction of a write that changes a project's rows. Writes to one project take turns (rollups and
-    /// per-trace counts are read and added within the transaction), waiting at most
+    /// Starts the transaction of a write that changes a project's rows, and takes the project's turn at once
+    /// (<see cref="TakeProjectTurnAsync"/>).
+    /// </summary>
+    public async Task<DbTransaction> BeginProjectWriteAsync(DbConnection connection, int projectId, CancellationToken ct)
+    {
+        var transaction = await BeginWriteAsync(connection, ct);
+        try
+        {
+            await TakeProjectTurnAsync(connection, transaction, projectId, ct);
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Starts a write transaction without the project's turn yet: for a write whose first statements only insert rows
+    /// that unique keys guard, and which takes the turn before it reads what other writers add (an import of feedback,
+    /// <see cref="Features.Ingestion.IRowSink{TRow}.DefersProjectTurn"/>). Its waits are bounded like the turn's.
+    /// </summary>
+    public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct);
+
+    /// <summary>
+    /// Takes the project's turn inside <paramref name="transaction"/>, held until it ends. Writes to one project take
+    /// turns (rollups and per-trace counts are read and added within the transaction), waiting at most
     /// <see cref="StorageFailure.BusyTimeoutSeconds"/> for the turn before failing as a busy database.
     /// </summary>
-    public abstract Task<DbTransaction> BeginProjectWriteAsync(DbConnection connection, int projectId, CancellationToken ct);
+    public abstract Task TakeProjectTurnAsync(DbConnection connection, DbTransaction transaction, int projectId, CancellationToken ct);
 
     /// <summary>
     /// The FROM item that reads the rows of <paramref name="table"/> (as <paramref name="alias"/>) whose id is among the

@@ -25,7 +25,8 @@ internal static class AdvisoryLocks
 
     /// <summary>
     /// The class half of the pair <c>(ProjectWrites, projectId)</c>: an import or a data deletion writing a project's rows
-    /// and rollups (transaction lock, waited for up to the busy timeout; <see cref="PostgresDialect"/>).
+    /// and rollups (transaction lock, waited for up to the busy timeout; <see cref="PostgresDialect"/>). Feedback imports
+    /// take it only to count what they inserted (decision 0039).
     /// </summary>
     public const int ProjectWrites = 0x42440001;
 }

@@ -12,20 +12,14 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override int RowsPerBatch => 1_000;
 
-    /// <summary>
-    /// Writers of different projects run side by side; writers of one project take turns on a transaction-scoped
-    /// advisory lock, released at commit or rollback (also when an instance dies mid-import). The lock timeout turns a
-    /// long wait into the busy answer SQLite gives.
-    /// </summary>
-    public override async Task<DbTransaction> BeginProjectWriteAsync(DbConnection connection, int projectId, CancellationToken ct)
+    /// <summary>The lock timeout bounds every wait of the transaction (a row another writer is inserting, the turn).</summary>
+    public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct)
     {
         var transaction = await ((NpgsqlConnection)connection).BeginTransactionAsync(ct);
         try
         {
             await using var command = new NpgsqlCommand(
-                $"SET LOCAL lock_timeout = '{StorageFailure.BusyTimeoutSeconds}s'; SELECT pg_advisory_xact_lock({AdvisoryLocks.ProjectWrites}, @p);",
-                (NpgsqlConnection)connection, transaction);
-            command.Parameters.AddWithValue("p", projectId);
+                $"SET LOCAL lock_timeout = '{StorageFailure.BusyTimeoutSeconds}s'", (NpgsqlConnection)connection, transaction);
             await command.ExecuteNonQueryAsync(ct);
             return transaction;
         }
@@ -34,6 +28,19 @@ internal sealed class PostgresDialect : SqlDialect
             await transaction.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Writers of different projects run side by side; writers of one project take turns on a transaction-scoped
+    /// advisory lock, released at commit or rollback (also when an instance dies mid-import). The lock timeout set when
+    /// the transaction began turns a long wait into the busy answer SQLite gives.
+    /// </summary>
+    public override async Task TakeProjectTurnAsync(DbConnection connection, DbTransaction transaction, int projectId, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"SELECT pg_advisory_xact_lock({AdvisoryLocks.ProjectWrites}, @p)", (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        command.Parameters.AddWithValue("p", projectId);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <remarks>

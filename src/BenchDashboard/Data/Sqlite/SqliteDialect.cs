@@ -16,8 +16,12 @@ internal sealed class SqliteDialect : SqlDialect
     public override int RowsPerBatch => 256;
 
     /// <summary>SQLite has one writer: BEGIN IMMEDIATE takes the write lock up front (waiting the busy timeout).</summary>
-    public override Task<DbTransaction> BeginProjectWriteAsync(DbConnection connection, int projectId, CancellationToken ct) =>
+    public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
         Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    /// <summary>The database's one write lock, taken when the transaction began, is every project's turn.</summary>
+    public override Task TakeProjectTurnAsync(DbConnection connection, DbTransaction transaction, int projectId, CancellationToken ct) =>
+        Task.CompletedTask;
 
     /// <remarks>
     /// The ids travel as one JSON array, read with <c>json_each</c>. CROSS JOIN makes SQLite walk the ids and probe the

@@ -32,6 +32,9 @@ internal abstract class EventSink<TRow> : IRowSink<TRow>, IDisposable
     protected RollupDeltas Rollups { get; }
 
     public abstract string IdField { get; }
+
+    /// <inheritdoc cref="IRowSink{TRow}.DefersProjectTurn"/>
+    public virtual bool DefersProjectTurn => false;
     public abstract IReadOnlyList<string> PreviewColumns { get; }
     public abstract string IdOf(TRow row);
     public abstract IReadOnlyList<string> PreviewCells(TRow row);

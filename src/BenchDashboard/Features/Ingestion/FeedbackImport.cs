@@ -65,6 +65,13 @@ internal sealed class FeedbackSink(ImportSession session)
 
     public override string IdField => "eventId";
 
+    /// <summary>
+    /// Feedback rows are facts guarded by their unique (project, event id); the trace categories and per-trace counts are
+    /// read in <see cref="BeforeRollupsApply"/>, after the turn, when every other writer's rows are committed or not
+    /// yet counted. So imports of feedback into one project insert side by side and take turns only to count.
+    /// </summary>
+    public override bool DefersProjectTurn => true;
+
     public override string IdOf(FeedbackRow row) => row.EventId;
 
     public override IReadOnlyList<string> PreviewColumns { get; } = ["eventId", "traceId", "timestamp", "kind", "value"];

@@ -52,6 +52,14 @@ public interface IRowSink<TRow>
     void Complete();
     /// <summary>The project the rows are written to.</summary>
     int ProjectId { get; }
+
+    /// <summary>
+    /// True when <see cref="Store"/> only inserts rows whose unique keys guard them (a row another writer is inserting
+    /// is waited for, then a duplicate) and everything read from what other writers add is read in
+    /// <see cref="Complete"/>: then the import takes the project's turn just before <see cref="Complete"/>, and imports
+    /// into one project insert side by side (several instances on PostgreSQL; SQLite has one writer anyway).
+    /// </summary>
+    bool DefersProjectTurn => false;
 }
 
 /// <summary>
@@ -78,10 +86,12 @@ public static class ImportEngine
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
         var dialect = SqlDialect.Of(connection);
-        // A real import takes the project's write turn up front; a dry run only reads.
-        await using var transaction = options.DryRun ? null : await dialect.BeginProjectWriteAsync(connection, projectId, ct);
+        // A real import takes the project's write turn up front, or just before it completes when its sink allows that;
+        // a dry run only reads.
+        await using var transaction = options.DryRun ? null : await dialect.BeginWriteAsync(connection, ct);
         var sink = createSink(new ImportSession(connection, transaction, dialect, projectId));
         using var sinkResources = sink as IDisposable;
+        if (transaction is not null && !sink.DefersProjectTurn) await dialect.TakeProjectTurnAsync(connection, transaction, projectId, ct);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var validated = Channel.CreateBounded<List<ParsedRow<TRow>>>(
@@ -109,6 +119,7 @@ public static class ImportEngine
             await transaction.RollbackAsync(CancellationToken.None);
             return outcome;
         }
+        if (sink.DefersProjectTurn) await dialect.TakeProjectTurnAsync(connection, transaction, projectId, ct);
         sink.Complete();
         // Signals computed before this import are stale once it commits; a resend of known rows changes nothing.
         if (outcome.Accepted + outcome.Updated > 0) ProjectDataVersion.Bump(connection, transaction, projectId);

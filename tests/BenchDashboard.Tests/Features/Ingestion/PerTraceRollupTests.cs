@@ -166,6 +166,77 @@ public abstract class PerTraceRollupTests(DatabaseProvider provider) : IAsyncLif
         Assert.Equal(kept, await PerTraceCountsAsync());
     }
 
+    [Fact]
+    public async Task Imports_into_one_project_at_once_keep_the_counts_built_from_the_raw_rows()
+    {
+        // Feedback imports insert side by side and take the project's turn only to count (IRowSink.DefersProjectTurn).
+        // Six of them, every one retrying each stored trace, and a trace import whose traces they name before the traces
+        // exist, all wait at the turn at once (on PostgreSQL; SQLite runs them one after another). Each trace must count
+        // once per kind, whichever committed first.
+        var stored = Enumerable.Range(0, 300).Select(i => $"s{i}").ToList();
+        var racing = Enumerable.Range(0, 100).Select(i => $"r{i}").ToList();
+        await ImportAsync(ImportKind.Traces, stored.Select((id, i) => Trace(id, Day.AddDays(i % 3), i % 2 == 0 ? "billing" : "refunds")));
+        var feedback = Enumerable.Range(0, 6).Select(request =>
+            stored.Select(id => Feedback(id, "retry", Day.AddDays(request % 3)))
+                .Concat(racing.Select(id => Feedback(id, request % 2 == 0 ? "rewrite" : "undo", Day.AddDays(1))))
+                .Concat(Enumerable.Range(0, 20).Select(_ => Feedback(null, "thumbs_up")))
+                .ToList()).ToList();
+
+        var imports = new List<Task>();
+        await using (var turn = await ProjectTurnHold.TakeAsync(database, projectId))
+        {
+            imports.AddRange(feedback.Select(items => Task.Run(() => ImportAsync(ImportKind.Feedback, items))));
+            // Every feedback import has inserted its rows and waits to count them; the trace import waits before it writes.
+            await (turn?.WaitForWaitersAsync(6) ?? Task.CompletedTask);
+            imports.Add(Task.Run(() => ImportAsync(ImportKind.Traces, racing.Select(id => Trace(id, Day, "late")))));
+            await (turn?.WaitForWaitersAsync(7) ?? Task.CompletedTask);
+        }
+        await Task.WhenAll(imports);
+
+        var kept = await AllCountsAsync(rebuild: false);
+        Assert.Equal(300L, kept.Sum(r => r.RetriedTraces));
+        Assert.Equal(100L, kept.Sum(r => r.RewrittenTraces));
+        Assert.Equal(100L, kept.Sum(r => r.UndoneTraces));
+        Assert.Equal(6L * 300, kept.Sum(r => r.Retries));
+        Assert.Equal(kept, await AllCountsAsync(rebuild: true));
+    }
+
+    /// <summary>
+    /// Every rollup of the project as stored, or as <see cref="RollupRebuild"/> computes them from the raw rows (inside a
+    /// transaction that is rolled back).
+    /// </summary>
+    private async Task<List<(string Date, string Category, long Traces, long ThumbsUp, long Retries, long Rewrites, long Undos,
+        long RetriedTraces, long RewrittenTraces, long UndoneTraces, long UnknownTraceFeedback)>> AllCountsAsync(bool rebuild)
+    {
+        await using var connection = database.OpenConnection();
+        await using var transaction = await connection.BeginTransactionAsync();
+        if (rebuild) RollupRebuild.Rollups(new ImportSession(connection, transaction, database.Dialect, projectId));
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            SELECT "Date", "Category", "Traces", "ThumbsUp", "Retries", "Rewrites", "Undos", "RetriedTraces", "RewrittenTraces", "UndoneTraces",
+                   "UnknownTraceFeedback"
+            FROM "DailyRollups" WHERE "ProjectId" = @p ORDER BY "Date", "Category"
+            """;
+        var p = command.CreateParameter();
+        p.ParameterName = "@p";
+        p.Value = projectId;
+        command.Parameters.Add(p);
+        var rows = new List<(string, string, long, long, long, long, long, long, long, long, long)>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                long N(int ordinal) => Convert.ToInt64(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
+                rows.Add((Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!, reader.GetString(1),
+                    N(2), N(3), N(4), N(5), N(6), N(7), N(8), N(9), N(10)));
+            }
+        }
+        await transaction.RollbackAsync();
+        // Days with nothing left (rebuild writes no such row) are not counts.
+        return rows.Where(r => r.Item3 + r.Item4 + r.Item5 + r.Item6 + r.Item7 + r.Item11 != 0).ToList();
+    }
+
     private async Task<List<(DateOnly Date, string Category, long RewrittenTraces, long RetriedTraces, long UndoneTraces, long FormatErrorTraces,
         long UnknownTraceFeedback)>> PerTraceCountsAsync()
     {
