@@ -11,6 +11,13 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = ContentRootLocator.Find(),
 });
 
+// A one-off command rather than the web app: moving a SQLite database into PostgreSQL (docs/deploy.md).
+if (BenchDashboard.Data.Copy.CopyFromSqliteCommand.IsRequested(args))
+{
+    return await BenchDashboard.Data.Copy.CopyFromSqliteCommand.RunAsync(args, builder.Configuration, builder.Environment.ContentRootPath,
+        Console.Out, Console.Error);
+}
+
 // Serve package, scoped-CSS and collocated-JS assets from the build output in every environment (the host only does it
 // in Development by default), so a Production start with `dotnet run` gets a working UI; a published app has no
 // build manifest and this is a no-op there.
