@@ -63,6 +63,18 @@ public abstract class TestDatabase : IAsyncDisposable, IDisposable
         ? $"DROP TRIGGER \"{trigger}\" ON \"{table}\""
         : $"DROP TRIGGER \"{trigger}\"";
 
+    /// <summary>
+    /// Statements after which every insert into <paramref name="table"/> fails, as a full disk or a lost connection would
+    /// at that moment: for tests of what must not be stored without that row.
+    /// </summary>
+    public IReadOnlyList<string> RejectInsertsSql(string table) => Provider == DatabaseProvider.Postgres
+        ?
+        [
+            "CREATE FUNCTION reject_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'rejected by the test'; END $$",
+            $"CREATE TRIGGER reject_insert BEFORE INSERT ON \"{table}\" FOR EACH ROW EXECUTE FUNCTION reject_insert()",
+        ]
+        : [$"CREATE TRIGGER reject_insert BEFORE INSERT ON \"{table}\" BEGIN SELECT RAISE(ABORT, 'rejected by the test'); END"];
+
     /// <summary>The raw-SQL differences of this provider, as the app's own statements use them.</summary>
     internal SqlDialect Dialect => Provider == DatabaseProvider.Postgres ? BenchDashboard.Data.Postgres.PostgresDialect.Instance : BenchDashboard.Data.Sqlite.SqliteDialect.Instance;
 

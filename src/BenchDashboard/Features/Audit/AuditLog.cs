@@ -36,10 +36,21 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, TimeProv
     /// its event. The work is told the sequence number the event will get, so what it stores can point at its event.
     /// It runs while the log is locked: keep it to a few writes, nothing slow.
     /// </summary>
-    public async Task<AuditEvent> AppendWithAsync(string actor, string action, string? subject, object? payload,
-        Func<AppDbContext, long, CancellationToken, Task> work, CancellationToken ct = default)
+    public Task<AuditEvent> AppendWithAsync(string actor, string action, string? subject, object? payload,
+        Func<AppDbContext, long, CancellationToken, Task> work, CancellationToken ct = default) =>
+        AppendWithAsync(actor, async (db, sequence, token) =>
+        {
+            await work(db, sequence, token);
+            return new AuditEntry(action, subject, payload);
+        }, ct);
+
+    /// <summary>
+    /// As above, for a change whose event depends on what the work found (a project created or only renamed): the work
+    /// returns the event's action, subject and payload.
+    /// </summary>
+    public async Task<AuditEvent> AppendWithAsync(string actor, Func<AppDbContext, long, CancellationToken, Task<AuditEntry>> work,
+        CancellationToken ct = default)
     {
-        var payloadJson = payload is null ? null : JsonSerializer.Serialize(payload, JsonOptions);
         await AppendLock.WaitAsync(ct);
         try
         {
@@ -50,7 +61,8 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> dbFactory, TimeProv
             if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLocks.AuditAppend})", ct);
             var last = await db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Id)
                 .Select(e => new { e.Id, e.Hash }).FirstOrDefaultAsync(ct);
-            await work(db, (last?.Id ?? 0) + 1, ct);
+            var (action, subject, payload) = await work(db, (last?.Id ?? 0) + 1, ct);
+            var payloadJson = payload is null ? null : JsonSerializer.Serialize(payload, JsonOptions);
             var row = new AuditEvent
             {
                 Id = (last?.Id ?? 0) + 1,

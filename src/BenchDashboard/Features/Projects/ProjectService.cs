@@ -1,4 +1,5 @@
 using BenchDashboard.Data;
+using BenchDashboard.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace BenchDashboard.Features.Projects;
@@ -6,7 +7,7 @@ namespace BenchDashboard.Features.Projects;
 public sealed record ProjectSummary(int Id, string Slug, string Name, string? Description, bool IsDemo);
 
 /// <summary>Reads projects for the switcher, the pages and the API.</summary>
-public sealed class ProjectService(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class ProjectService(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit)
 {
     public async Task<List<ProjectSummary>> ListAsync(CancellationToken ct = default)
     {
@@ -22,14 +23,18 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> dbFactory)
             .Select(p => new ProjectSummary(p.Id, p.Slug, p.Name, p.Description, p.IsDemo)).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>Creates the project or renames it; true when created.</summary>
-    public async Task<bool> UpsertAsync(string slug, string name, string? description, CancellationToken ct = default)
+    /// <summary>
+    /// Creates the project or renames it, and records which in the audit log in the same transaction: a project never
+    /// exists without its "created" event. True when created. The log's lock orders concurrent calls, so two requests
+    /// for one new slug create it once and rename it once.
+    /// </summary>
+    public async Task<bool> UpsertAsync(string slug, string name, string? description, string actor, CancellationToken ct = default)
     {
-        for (var attempt = 0; ; attempt++)
+        var created = false;
+        await audit.AppendWithAsync(actor, async (db, _, token) =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var project = await db.Projects.FirstOrDefaultAsync(p => p.Slug == slug, ct);
-            var created = project is null;
+            var project = await db.Projects.FirstOrDefaultAsync(p => p.Slug == slug, token);
+            created = project is null;
             if (project is null)
             {
                 project = new Domain.Project { Slug = slug, Name = name, CreatedAt = DateTime.UtcNow };
@@ -37,15 +42,9 @@ public sealed class ProjectService(IDbContextFactory<AppDbContext> dbFactory)
             }
             project.Name = name;
             project.Description = description;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return created;
-            }
-            catch (DbUpdateException) when (created && attempt == 0)
-            {
-                // A concurrent request created the same slug; go again as an update.
-            }
-        }
+            await db.SaveChangesAsync(token);
+            return new AuditEntry(created ? AuditActions.ProjectCreated : AuditActions.ProjectUpdated, $"project:{slug}", new { name, description });
+        }, ct);
+        return created;
     }
 }

@@ -42,7 +42,7 @@ public static partial class ProjectsApi
         public string? Description { get; init; }
     }
 
-    private static async Task<IResult> PutAsync(string slug, HttpContext http, ProjectService projects, AuditLog audit, CancellationToken ct)
+    private static async Task<IResult> PutAsync(string slug, HttpContext http, ProjectService projects, CancellationToken ct)
     {
         if (!http.User.CanAccessProject(slug))
         {
@@ -66,9 +66,7 @@ public static partial class ProjectsApi
         }
         if (errors.Any) return ApiJson.Invalid(errors);
 
-        var created = await projects.UpsertAsync(slug, name!, description, ct);
-        await audit.AppendAsync(http.User.Identity?.Name ?? "api", created ? AuditActions.ProjectCreated : AuditActions.ProjectUpdated,
-            $"project:{slug}", new { name, description }, ct);
+        var created = await projects.UpsertAsync(slug, name!, description, http.User.Identity?.Name ?? "api", ct);
         var dto = new ProjectDto(slug, name!, description);
         return created ? Results.Created($"/api/v1/projects/{slug}", dto) : Results.Ok(dto);
     }
