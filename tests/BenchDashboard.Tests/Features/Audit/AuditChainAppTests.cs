@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
+using BenchDashboard.Data;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Admin;
 using BenchDashboard.Features.ApiKeys;
@@ -18,8 +19,11 @@ namespace BenchDashboard.Tests.Features.Audit;
 /// error and shown to admins while the app keeps serving; verified on demand through the API, which the contract opens
 /// to the report and admin scopes, against a head recorded outside the database; every such check audited.
 /// </summary>
-public sealed class AuditChainAppTests
+public abstract class AuditChainAppTests(DatabaseProvider provider)
 {
+    public sealed class OnSqlite() : AuditChainAppTests(DatabaseProvider.Sqlite);
+    public sealed class OnPostgres() : AuditChainAppTests(DatabaseProvider.Postgres);
+
     /// <summary>Everything the app logs, for the assertions on what an operator would read.</summary>
     private sealed class CapturedLogs : ILoggerProvider
     {
@@ -40,7 +44,7 @@ public sealed class AuditChainAppTests
         }
     }
 
-    private class LoggedApp : AppFactory
+    private class LoggedApp(DatabaseProvider provider) : AppFactory(provider)
     {
         public CapturedLogs Logs { get; } = new();
 
@@ -59,15 +63,20 @@ public sealed class AuditChainAppTests
     {
         public const string HostileKeyId = "<script>alert(1)</script>";
 
-        public TamperedApp()
+        public TamperedApp(DatabaseProvider provider) : base(provider) =>
+            // Off any synchronisation context, as TestDatabase.Create does: a constructor cannot await.
+            Task.Run(TamperAsync).GetAwaiter().GetResult();
+
+        /// <summary>Tampered before the app starts, which is when it checks the chain.</summary>
+        private async Task TamperAsync()
         {
-            // Tampered before the app starts, which is when it checks the chain.
-            DatabaseBeforeStart.MigrateAsync().GetAwaiter().GetResult();
-            var log = new AuditLog(DatabaseBeforeStart.Factory, TimeProvider.System, TestAuditKeys.Keyring);
-            for (var i = 0; i < 3; i++) log.AppendAsync("lead@test.local", AuditActions.SignIn).GetAwaiter().GetResult();
-            using var db = DatabaseBeforeStart.CreateContext();
-            db.Database.ExecuteSqlRaw("DROP TRIGGER AuditEvents_NoUpdate");
-            db.Database.ExecuteSqlRaw($"UPDATE AuditEvents SET KeyId = '{HostileKeyId}' WHERE Id = 2");
+            var database = DatabaseBeforeStart;
+            await database.MigrateAsync();
+            var log = new AuditLog(database.Factory, TimeProvider.System, TestAuditKeys.Keyring);
+            for (var i = 0; i < 3; i++) await log.AppendAsync("lead@test.local", AuditActions.SignIn);
+            await using var db = database.CreateContext();
+            await db.Database.ExecuteSqlRawAsync(database.DropTriggerSql("AuditEvents_NoUpdate", "AuditEvents"));
+            await db.Database.ExecuteSqlAsync($@"UPDATE ""AuditEvents"" SET ""KeyId"" = {HostileKeyId} WHERE ""Id"" = 2");
         }
 
         protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
@@ -77,7 +86,7 @@ public sealed class AuditChainAppTests
     [Fact]
     public async Task The_chain_is_verified_at_start_and_the_outcome_logged()
     {
-        using var app = new LoggedApp();
+        using var app = new LoggedApp(provider);
 
         var check = await app.StartupCheckAsync();
 
@@ -92,7 +101,7 @@ public sealed class AuditChainAppTests
     [Fact]
     public async Task A_broken_chain_at_start_is_logged_as_an_error_and_shown_to_admins_while_the_app_keeps_serving()
     {
-        using var app = new TamperedApp();
+        using var app = new TamperedApp(provider);
 
         var check = await app.StartupCheckAsync();
 
@@ -114,7 +123,7 @@ public sealed class AuditChainAppTests
     [Fact]
     public async Task Verifying_on_demand_is_open_to_the_report_and_admin_scopes_and_to_admins_and_auditors_only()
     {
-        using var app = new LoggedApp();
+        using var app = new LoggedApp(provider);
         var keys = app.Services.GetRequiredService<ApiKeyService>();
         async Task<HttpStatusCode> WithKeyAsync(ApiScopes scopes) =>
             (await app.CreateApiClient((await keys.CreateAsync($"{scopes} key", scopes, null, "test")).Secret).GetAsync("/api/v1/audit-log/verify")).StatusCode;
@@ -145,7 +154,7 @@ public sealed class AuditChainAppTests
     [Fact]
     public async Task An_on_demand_check_answers_as_the_contract_says_checks_a_recorded_head_and_is_audited()
     {
-        using var app = new LoggedApp();
+        using var app = new LoggedApp(provider);
         var api = app.CreateApiClient(AppFactory.BootstrapKey);
 
         var first = JsonDocument.Parse(await api.GetStringAsync("/api/v1/audit-log/verify")).RootElement;

@@ -1,4 +1,5 @@
 using System.Text;
+using BenchDashboard.Data;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Audit;
 using BenchDashboard.Tests.Infrastructure;
@@ -7,14 +8,18 @@ using Microsoft.EntityFrameworkCore;
 namespace BenchDashboard.Tests.Features.Audit;
 
 /// <summary>
-/// What someone with write access to the database file, but not the audit key, can do to the log, and how it shows
-/// (issue 12, finding 7): the guards (triggers) dropped first every time, since the file's owner can always drop them.
+/// What someone with write access to the database (the SQLite file, or the PostgreSQL tables' owner), but not the audit
+/// key, can do to the log, and how it shows (issue 12, finding 7): the guards (triggers) dropped first every time, since
+/// the database's owner can always drop them.
 /// </summary>
-public sealed class AuditChainTamperingTests : IAsyncLifetime
+public abstract class AuditChainTamperingTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : AuditChainTamperingTests(DatabaseProvider.Sqlite);
+    public sealed class OnPostgres() : AuditChainTamperingTests(DatabaseProvider.Postgres);
+
     private const string OldKey = "the-key-before-rotation-0123456789abcdefghij";
     private const string NewKey = "the-key-after-rotation-0123456789abcdefghijk";
-    private readonly TempDatabase database = new();
+    private readonly TestDatabase database = TestDatabase.Create(provider);
 
     public async ValueTask InitializeAsync() => await database.MigrateAsync();
 
@@ -37,7 +42,11 @@ public sealed class AuditChainTamperingTests : IAsyncLifetime
         await db.Database.ExecuteSqlRawAsync(sql);
     }
 
-    private Task DropGuardsAsync() => SqlAsync("DROP TRIGGER AuditEvents_NoUpdate; DROP TRIGGER AuditEvents_NoDelete;");
+    private async Task DropGuardsAsync()
+    {
+        await SqlAsync(database.DropTriggerSql("AuditEvents_NoUpdate", "AuditEvents"));
+        await SqlAsync(database.DropTriggerSql("AuditEvents_NoDelete", "AuditEvents"));
+    }
 
     /// <summary>Changes row 2 and rewrites every row's link and hash from the first on with <paramref name="hash"/>.</summary>
     private async Task RewriteChainAsync(Func<AuditEvent, string> hash, Action<AuditEvent>? eachRow = null, long fromId = 1)
@@ -63,7 +72,7 @@ public sealed class AuditChainTamperingTests : IAsyncLifetime
         await AppendAsync(log, 4);
         var recorded = await log.HeadAsync(); // what an alert carried away
         await DropGuardsAsync();
-        await SqlAsync("DELETE FROM AuditEvents WHERE Id > 2");
+        await SqlAsync("""DELETE FROM "AuditEvents" WHERE "Id" > 2""");
 
         // The shorter chain still fits together: the database alone cannot tell.
         Assert.True((await log.VerifyAsync()).IsIntact);
@@ -83,7 +92,7 @@ public sealed class AuditChainTamperingTests : IAsyncLifetime
         await AppendAsync(log, 4);
         var recorded = await log.HeadAsync();
         await DropGuardsAsync();
-        await SqlAsync("DELETE FROM AuditEvents WHERE Id > 2");
+        await SqlAsync("""DELETE FROM "AuditEvents" WHERE "Id" > 2""");
         await AppendAsync(log, 3);
 
         var result = await log.VerifyAsync(recorded);

@@ -1,3 +1,4 @@
+using BenchDashboard.Data;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Review;
 using BenchDashboard.Features.Sampling;
@@ -5,13 +6,16 @@ using BenchDashboard.Features.Sampling;
 namespace BenchDashboard.Tests.Features.Sampling;
 
 /// <summary>The workbench's backend: labels saved as given, never overwritten silently, blind second reviews.</summary>
-public class LabelingTests
+public abstract class LabelingTests(DatabaseProvider provider)
 {
+    public sealed class OnSqlite() : LabelingTests(DatabaseProvider.Sqlite);
+    public sealed class OnPostgres() : LabelingTests(DatabaseProvider.Postgres);
+
     private static LabelInput Good => new(ReviewVerdict.Good, null, null, null, null);
 
-    private static async Task<(SamplingProject Project, int RoundId, List<SampledTrace> Sampled)> RoundAsync(double doubleReview = 0)
+    private async Task<(SamplingProject Project, int RoundId, List<SampledTrace> Sampled)> RoundAsync(double doubleReview = 0)
     {
-        var project = await SamplingProject.CreateAsync(traces: 40);
+        var project = await SamplingProject.CreateAsync(traces: 40, provider);
         var started = await project.StartAsync(SamplingProject.Settings(size: 10, doubleReview: doubleReview), "rev-a", "rev-b");
         return (project, started.RoundId, await project.SampledAsync(started.RoundId));
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BenchDashboard.Data;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Audit;
 using BenchDashboard.Features.Review;
@@ -8,15 +9,18 @@ using Microsoft.EntityFrameworkCore;
 namespace BenchDashboard.Tests.Features.Sampling;
 
 /// <summary>Summary, agreement, settling, accepting gaps into the bench, closing, exports, and what the signals then see.</summary>
-public class RoundClosingTests : IAsyncLifetime
+public abstract class RoundClosingTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : RoundClosingTests(DatabaseProvider.Sqlite);
+    public sealed class OnPostgres() : RoundClosingTests(DatabaseProvider.Postgres);
+
     private SamplingProject project = default!;
     private int roundId;
     private List<SampledTrace> sampled = [];
 
     public async ValueTask InitializeAsync()
     {
-        project = await SamplingProject.CreateAsync(traces: 40);
+        project = await SamplingProject.CreateAsync(traces: 40, provider);
         roundId = (await project.StartAsync(SamplingProject.Settings(size: 8, doubleReview: 0.5), "rev-a", "rev-b")).RoundId;
         sampled = await project.SampledAsync(roundId);
     }

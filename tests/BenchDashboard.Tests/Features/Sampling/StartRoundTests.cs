@@ -1,3 +1,4 @@
+using BenchDashboard.Data;
 using BenchDashboard.Domain;
 using BenchDashboard.Features.Audit;
 using BenchDashboard.Features.Sampling;
@@ -5,12 +6,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BenchDashboard.Tests.Features.Sampling;
 
-public class StartRoundTests
+public abstract class StartRoundTests(DatabaseProvider provider)
 {
+    public sealed class OnSqlite() : StartRoundTests(DatabaseProvider.Sqlite);
+    public sealed class OnPostgres() : StartRoundTests(DatabaseProvider.Postgres);
+
     [Fact]
     public async Task A_round_stores_the_draw_in_order_round_robin_with_blind_second_reviews_and_is_audited()
     {
-        await using var project = await SamplingProject.CreateAsync();
+        await using var project = await SamplingProject.CreateAsync(provider: provider);
         var started = await project.StartAsync(SamplingProject.Settings(size: 60), "rev-a", "rev-b", "rev-c");
 
         var sampled = await project.SampledAsync(started.RoundId);
@@ -34,7 +38,7 @@ public class StartRoundTests
     [Fact]
     public async Task The_same_seed_over_the_same_data_draws_the_same_sample_and_another_seed_does_not()
     {
-        await using var project = await SamplingProject.CreateAsync();
+        await using var project = await SamplingProject.CreateAsync(provider: provider);
         var settings = SamplingProject.Settings(size: 50, strategy: SamplingStrategy.Stratified, seed: 7);
         var first = await project.StartAsync(settings, "rev-a");
         var again = await project.StartAsync(settings, "rev-a");
@@ -55,7 +59,7 @@ public class StartRoundTests
     [Fact]
     public async Task Negative_feedback_weighting_oversamples_the_thumbs_down_traces_and_keeps_healthy_ones()
     {
-        await using var project = await SamplingProject.CreateAsync();
+        await using var project = await SamplingProject.CreateAsync(provider: provider);
         var preview = await project.Sampling.PreviewAsync(project.ProjectId, SamplingProject.Settings(size: 40, strategy: SamplingStrategy.NegativeFeedback));
         Assert.Equal(50, preview.NegativeAvailable);
         // 30 % healthy: 12 healthy, 28 with a thumbs-down (a quarter of the window has one).
@@ -66,7 +70,7 @@ public class StartRoundTests
     [Fact]
     public async Task A_window_with_fewer_traces_than_the_size_gives_all_of_them_and_an_empty_window_is_refused()
     {
-        await using var project = await SamplingProject.CreateAsync(traces: 12);
+        await using var project = await SamplingProject.CreateAsync(traces: 12, provider);
         var started = await project.StartAsync(SamplingProject.Settings(size: 100), "rev-a");
         Assert.Equal(12, started.TraceIds.Count);
 
@@ -78,7 +82,7 @@ public class StartRoundTests
     [Fact]
     public async Task Starting_after_new_traces_arrived_in_the_previewed_window_asks_for_a_new_preview()
     {
-        await using var project = await SamplingProject.CreateAsync(traces: 30);
+        await using var project = await SamplingProject.CreateAsync(traces: 30, provider);
         var settings = SamplingProject.Settings(size: 100);
         var previewed = (await project.Sampling.PreviewAsync(project.ProjectId, settings)).Selected.Select(s => s.Id).ToList();
         await project.AddTraceAsync("late", "2026-06-20T10:00:00Z");
@@ -92,7 +96,7 @@ public class StartRoundTests
     [Fact]
     public async Task Hand_assignment_is_kept_and_without_reviewers_traces_stay_open_to_anyone()
     {
-        await using var project = await SamplingProject.CreateAsync(traces: 20);
+        await using var project = await SamplingProject.CreateAsync(traces: 20, provider);
         var settings = SamplingProject.Settings(size: 4, doubleReview: 0);
         var byHand = await project.Sampling.StartAsync(project.ProjectId, settings, ["rev-a", "rev-b"], ["rev-b", "rev-b", "rev-a", "rev-b"], "lead@test");
         Assert.Equal(["rev-b", "rev-b", "rev-a", "rev-b"], (await project.SampledAsync(byHand.RoundId)).Select(s => s.AssignedReviewerId));

@@ -13,15 +13,18 @@ namespace BenchDashboard.Tests.Features.Signals;
 /// Signals are computed once per project, date, settings and data version: a lead's dashboard, the API and the alerting
 /// worker share one computation until something the signals read changes.
 /// </summary>
-public class SignalsCacheTests : IAsyncLifetime
+public abstract class SignalsCacheTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : SignalsCacheTests(DatabaseProvider.Sqlite);
+    public sealed class OnPostgres() : SignalsCacheTests(DatabaseProvider.Postgres);
+
     private static readonly DateOnly AsOf = SamplingProject.To;
     private SamplingProject project = default!;
     private SignalsService signals = default!;
 
     public async ValueTask InitializeAsync()
     {
-        project = await SamplingProject.CreateAsync(traces: 40);
+        project = await SamplingProject.CreateAsync(traces: 40, provider);
         signals = project.SignalsService();
     }
 
