@@ -231,6 +231,9 @@ public class RubricReviewBrowserTests(BrowserFixture browser)
         await BrowserFixture.WaitForInteractiveAsync(phone);
         await Assertions.Expect(phone.GetByTestId("decide-form")).ToBeVisibleAsync();
         Assert.True(await FitsAsync(phone), "the draft review scrolls sideways at 390 px");
+        // Each item is a card at phone width: its decision is on screen, not in a column to scroll to.
+        var decision = await phone.GetByTestId("item-decision").First.BoundingBoxAsync();
+        Assert.True(decision is { X: >= 0 } && decision.X + decision.Width <= 390, $"the first item's decision is off screen at 390 px ({decision?.X} + {decision?.Width})");
         await BrowserFixture.ScreenshotAsync(phone, "rubric-review-draft-390");
 
         // Submit; the author is told plainly that someone else approves.

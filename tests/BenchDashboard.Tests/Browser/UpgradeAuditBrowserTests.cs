@@ -169,8 +169,11 @@ public class UpgradeAuditBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("cases-newly_failing").GetByTestId("case-row")).ToHaveCountAsync(2);
         Assert.Equal(0, await page.GetByTestId("decide-form").CountAsync() + await page.GetByTestId("sign-off").CountAsync()
                         + await page.GetByTestId("case-select").CountAsync());
-        // The page never scrolls sideways at 390 px; wide tables scroll inside their own box.
+        // The page never scrolls sideways at 390 px, and each case is a card: its decision is on screen, not in a column
+        // to scroll to.
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at 390 px");
+        var decision = await page.GetByTestId("cases-newly_failing").GetByTestId("case-decision").First.BoundingBoxAsync();
+        Assert.True(decision is { X: >= 0 } && decision.X + decision.Width <= 390, $"the first case's decision is off screen at 390 px ({decision?.X} + {decision?.Width})");
         await BrowserFixture.ScreenshotAsync(page, "upgrade-audit-auditor-390-dark");
 
         await page.GotoAsync($"/p/{slug}/bench/audits");
