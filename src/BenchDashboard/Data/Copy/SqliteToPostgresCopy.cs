@@ -40,7 +40,9 @@ public static class SqliteToPostgresCopy
 
         await using var source = new SqliteConnection(sourceConnectionString);
         await source.OpenAsync(ct);
-        await using var destination = new NpgsqlConnection(postgresConnectionString);
+        // No command timeout: a COPY of millions of rows ends with the foreign-key checks of every row, which can take
+        // longer than Npgsql's default 30 s to answer.
+        await using var destination = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgresConnectionString) { CommandTimeout = 0 }.ConnectionString);
         await destination.OpenAsync(ct);
         await using var transaction = await destination.BeginTransactionAsync(ct);
         // Nothing may start writing (an app instance started too early) between the check and the commit.
