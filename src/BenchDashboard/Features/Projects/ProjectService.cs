@@ -6,7 +6,7 @@ namespace BenchDashboard.Features.Projects;
 
 public sealed record ProjectSummary(int Id, string Slug, string Name, string? Description, bool IsDemo);
 
-/// <summary>Reads projects for the switcher, the pages and the API.</summary>
+/// <summary>Reads projects for the switcher, the pages and the API; creates and renames them, on the audit record.</summary>
 public sealed class ProjectService(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit)
 {
     public async Task<List<ProjectSummary>> ListAsync(CancellationToken ct = default)
