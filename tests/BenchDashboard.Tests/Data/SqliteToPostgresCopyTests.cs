@@ -131,6 +131,29 @@ public sealed class SqliteToPostgresCopyTests
         Assert.StartsWith("There is no SQLite database at", missing.Message);
     }
 
+    [Fact]
+    public async Task A_row_postgresql_refuses_stops_the_copy_naming_its_table_and_nothing_is_copied()
+    {
+        // SQLite does not enforce column lengths; a name longer than PostgreSQL's varchar(200) got in by hand.
+        await using var source = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        await using (var db = source.CreateContext())
+        {
+            db.Projects.Add(new Domain.Project { Slug = "fine", Name = "Fine", CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            var longName = new string('n', 250);
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Projects" SET "Name" = {longName}""");
+        }
+        await using var target = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, "copy");
+        var file = new SqliteConnectionStringBuilder(source.ConnectionString).DataSource;
+        SqliteConnection.ClearAllPools();
+
+        var refused = await Assert.ThrowsAsync<DatabaseCopyException>(() => SqliteToPostgresCopy.CopyAsync(file, target.ConnectionString, TextWriter.Null));
+        Assert.StartsWith("PostgreSQL refused a row of Projects: value too long", refused.Message);
+        await using var check = target.CreateContext();
+        Assert.False(await check.Projects.AnyAsync());
+        Assert.False(await check.Users.AnyAsync());
+    }
+
     /// <summary>The real executable, as an operator runs it: the PostgreSQL settings in the environment, the file as argument.</summary>
     private static async Task<(int ExitCode, string Output)> RunCopyCommandAsync(string sqliteFile, string postgresConnectionString)
     {

@@ -61,7 +61,16 @@ public static class SqliteToPostgresCopy
         var total = Stopwatch.StartNew();
         foreach (var table in tables)
         {
-            var rows = await CopyTableAsync(source, destination, table, log, ct);
+            long rows;
+            try
+            {
+                rows = await CopyTableAsync(source, destination, table, log, ct);
+            }
+            catch (PostgresException ex) when (ex.SqlState.StartsWith("22", StringComparison.Ordinal) || ex.SqlState.StartsWith("23", StringComparison.Ordinal))
+            {
+                // A row PostgreSQL refuses (SQLite does not enforce column lengths, for one): say which, in the server's words.
+                throw new DatabaseCopyException($"PostgreSQL refused a row of {table.Name}: {ex.MessageText} ({ex.Where}).");
+            }
             await ContinueIdentityAsync(destination, table, ct);
             copied.Add(new TableCopy(table.Name, rows));
         }
