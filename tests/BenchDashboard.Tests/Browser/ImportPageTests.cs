@@ -74,6 +74,10 @@ public class ImportPageTests(BrowserFixture browser)
         await page.GetByTestId("import-kind").GetByText("promptfoo results (a bench run)", new() { Exact = true }).ClickAsync();
         await page.GetByLabel("Run id").FillAsync("ui-promptfoo-1");
         await page.GetByLabel("Pipeline version").FillAsync("v6");
+        // The fields bind on change, which a browser fires when the field loses focus, as a user's click on "Choose File"
+        // does. Setting the file input directly focuses nothing, so without this the version could stay unsent and the
+        // page rightly ask for it (seen once in CI on a loaded machine).
+        await page.GetByLabel("Pipeline version").PressAsync("Tab");
         var file = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Features", "Ingestion", "Fixtures", "promptfoo-results.json"));
         await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "results.json", MimeType = "application/json", Buffer = file });
         await Assertions.Expect(page.GetByTestId("import-errors")).ToContainTextAsync("this file compares 2 providers");
